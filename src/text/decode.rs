@@ -1,0 +1,180 @@
+//! Decoding files as users give them: UTF-8 (with or without BOM), UTF-16 with BOM, and
+//! Windows-1252 wire copy, which is still common on news desks.
+
+use crate::error::{Error, Result};
+use crate::text::normalize::Normalized;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum Encoding {
+    Utf8,
+    Utf8Bom,
+    Utf16Le,
+    Utf16Be,
+    Windows1252,
+}
+
+/// A decoded, NFC-normalised document that remembers where every byte came from.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub path: PathBuf,
+    pub encoding: Encoding,
+    /// NFC text; all processing happens on this.
+    pub text: String,
+    /// Maps byte offsets in `text` back to byte offsets in the file as given.
+    pub map: Normalized,
+}
+
+impl Document {
+    /// Builds a document from in-memory UTF-8 text (tests, library users).
+    pub fn from_text(path: impl Into<PathBuf>, text: &str) -> Self {
+        let map = Normalized::new(text, &identity_offsets(text));
+        Document {
+            path: path.into(),
+            encoding: Encoding::Utf8,
+            text: map.text.clone(),
+            map,
+        }
+    }
+
+    /// Byte offset in the original file for a byte offset in `text`.
+    pub fn original_offset(&self, normalized_offset: usize) -> usize {
+        self.map.original(normalized_offset)
+    }
+}
+
+/// Reads and decodes `path`. Errors name the file and the problem.
+pub fn read_document(path: &Path) -> Result<Document> {
+    if path.is_dir() {
+        return Err(Error::input(path, "is a directory, not a text file"));
+    }
+    let bytes = std::fs::read(path).map_err(|e| Error::input(path, format!("cannot read: {e}")))?;
+    decode_bytes(path, &bytes)
+}
+
+/// Decodes raw bytes; `path` is only used in messages.
+pub fn decode_bytes(path: &Path, bytes: &[u8]) -> Result<Document> {
+    let (encoding, text, offsets) = decode(path, bytes)?;
+    if text.trim().is_empty() {
+        return Err(Error::input(path, "is empty"));
+    }
+    if looks_binary(&text) {
+        return Err(Error::input(path, "looks like a binary file, not text"));
+    }
+    let map = Normalized::new(&text, &offsets);
+    Ok(Document {
+        path: path.to_path_buf(),
+        encoding,
+        text: map.text.clone(),
+        map,
+    })
+}
+
+/// Returns the decoded text and, for each byte of it, the byte offset in the input.
+/// The vector has one extra entry for the end of the text.
+fn decode(path: &Path, bytes: &[u8]) -> Result<(Encoding, String, Vec<usize>)> {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        let text = std::str::from_utf8(rest).map_err(|e| {
+            Error::input(
+                path,
+                format!(
+                    "has a UTF-8 BOM but invalid UTF-8 at byte {}",
+                    e.valid_up_to() + 3
+                ),
+            )
+        })?;
+        return Ok((
+            Encoding::Utf8Bom,
+            text.to_string(),
+            shifted_offsets(text, 3),
+        ));
+    }
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return decode_utf16(path, bytes);
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok((Encoding::Utf8, text.to_string(), identity_offsets(text)));
+    }
+    let (text, offsets) = decode_windows_1252(bytes);
+    eprintln!(
+        "wirealign: note: {}: not valid UTF-8; decoded as Windows-1252",
+        path.display()
+    );
+    Ok((Encoding::Windows1252, text, offsets))
+}
+
+fn decode_utf16(path: &Path, bytes: &[u8]) -> Result<(Encoding, String, Vec<usize>)> {
+    let little = bytes[0] == 0xFF;
+    let body = &bytes[2..];
+    if body.len() % 2 != 0 {
+        return Err(Error::input(
+            path,
+            "UTF-16 file with an odd number of bytes",
+        ));
+    }
+    let units: Vec<u16> = body
+        .chunks_exact(2)
+        .map(|c| {
+            if little {
+                u16::from_le_bytes([c[0], c[1]])
+            } else {
+                u16::from_be_bytes([c[0], c[1]])
+            }
+        })
+        .collect();
+    let mut text = String::with_capacity(units.len());
+    let mut offsets = Vec::with_capacity(units.len() + 1);
+    let mut unit_index = 0;
+    for decoded in char::decode_utf16(units.iter().copied()) {
+        let c = decoded.map_err(|_| {
+            Error::input(
+                path,
+                format!("invalid UTF-16 at byte {}", 2 + unit_index * 2),
+            )
+        })?;
+        for _ in 0..c.len_utf8() {
+            offsets.push(2 + unit_index * 2);
+        }
+        text.push(c);
+        unit_index += c.len_utf16();
+    }
+    offsets.push(bytes.len());
+    let encoding = if little {
+        Encoding::Utf16Le
+    } else {
+        Encoding::Utf16Be
+    };
+    Ok((encoding, text, offsets))
+}
+
+fn decode_windows_1252(bytes: &[u8]) -> (String, Vec<usize>) {
+    let mut text = String::with_capacity(bytes.len() + bytes.len() / 8);
+    let mut offsets = Vec::with_capacity(bytes.len() + 1);
+    for (i, b) in bytes.iter().enumerate() {
+        let (decoded, _, _) = encoding_rs::WINDOWS_1252.decode(std::slice::from_ref(b));
+        for _ in 0..decoded.len() {
+            offsets.push(i);
+        }
+        text.push_str(&decoded);
+    }
+    offsets.push(bytes.len());
+    (text, offsets)
+}
+
+fn identity_offsets(text: &str) -> Vec<usize> {
+    (0..=text.len()).collect()
+}
+
+fn shifted_offsets(text: &str, shift: usize) -> Vec<usize> {
+    (0..=text.len()).map(|i| i + shift).collect()
+}
+
+/// NUL or a high share of control characters means this is not a text file.
+fn looks_binary(text: &str) -> bool {
+    let sample: Vec<char> = text.chars().take(4096).collect();
+    let controls = sample
+        .iter()
+        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+        .count();
+    sample.contains(&'\0') || controls * 20 > sample.len()
+}

@@ -1,0 +1,1 @@
+//! Fuzzy search over translation memories.
