@@ -1,6 +1,8 @@
 //! Mistranslation checks on aligned segment pairs. One module per check family; each
 //! produces `Finding`s with the French evidence, the English span, why and a fix.
 
+pub mod lexical;
+
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
