@@ -13,8 +13,8 @@ pub trait Evidence: Sync {
     /// Lexical evidence a unit brings; what its bead does not explain is paid for.
     fn src_mass(&self, i: usize) -> f32;
     fn tgt_mass(&self, j: usize) -> f32;
-    /// Source unit `i` against each target unit in `lo..hi`.
-    fn pair_row(&self, i: usize, lo: usize, hi: usize) -> Vec<PairEvidence>;
+    /// Source unit `i` against each target unit in `lo..hi`; `scratch` is per thread.
+    fn pair_row(&self, i: usize, lo: usize, hi: usize, scratch: &mut Scratch) -> Vec<PairEvidence>;
     /// Weight of the `k`-th token of a unit (only tokens the masks cover are asked for).
     fn src_token_weight(&self, _i: usize, _k: usize) -> f32 {
         1.0
@@ -32,6 +32,15 @@ pub trait Evidence: Sync {
     fn has_paragraphs(&self) -> bool {
         false
     }
+}
+
+/// Per-thread working memory of `Evidence::pair_row`: tables indexed by key id.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    /// Best confidence with which the current source unit reaches each key.
+    pub reach: Vec<f32>,
+    /// For each key, the last target unit seen to contain it.
+    pub stamp: Vec<u32>,
 }
 
 /// What one source unit and one target unit explain of each other.
@@ -110,8 +119,34 @@ impl CostModel {
     }
 }
 
-/// −ln(2·(1 − Φ(x))) = −ln(erfc(x/√2)).
+/// Steps per unit of |δ| in the table of `neg_log_two_tail`.
+const TAIL_STEPS: f32 = 64.0;
+/// |δ| covered by the table; beyond it the asymptotic formula is used.
+const TAIL_RANGE: f32 = 8.0;
+
+/// `neg_log_two_tail` tabulated, since the programme asks for it millions of times.
+fn tail_table() -> &'static [f32] {
+    static TABLE: std::sync::OnceLock<Vec<f32>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0..=(TAIL_RANGE * TAIL_STEPS) as usize + 1)
+            .map(|k| neg_log_two_tail_exact(k as f32 / TAIL_STEPS))
+            .collect()
+    })
+}
+
 fn neg_log_two_tail(x: f32) -> f32 {
+    if x >= TAIL_RANGE {
+        return neg_log_two_tail_exact(x);
+    }
+    let position = x * TAIL_STEPS;
+    let k = position as usize;
+    let table = tail_table();
+    let fraction = position - k as f32;
+    table[k] + (table[k + 1] - table[k]) * fraction
+}
+
+/// −ln(2·(1 − Φ(x))) = −ln(erfc(x/√2)).
+fn neg_log_two_tail_exact(x: f32) -> f32 {
     let z = (x as f64) / std::f64::consts::SQRT_2;
     let value = if z < 4.0 {
         // Abramowitz & Stegun 7.1.26.
@@ -243,7 +278,9 @@ impl PairTable {
         let rows = ranges
             .par_iter()
             .enumerate()
-            .map(|(i, &(lo, hi))| evidence.pair_row(i, lo, hi))
+            .map_init(Scratch::default, |scratch, (i, &(lo, hi))| {
+                evidence.pair_row(i, lo, hi, scratch)
+            })
             .collect();
         PairTable {
             lo: ranges.iter().map(|r| r.0).collect(),
@@ -259,15 +296,40 @@ impl PairTable {
     }
 }
 
+/// Per-unit quantities of both sides, read once from the evidence.
+struct Sides {
+    src_prefix: Vec<f32>,
+    tgt_prefix: Vec<f32>,
+    src_mass: Vec<f32>,
+    tgt_mass: Vec<f32>,
+    /// Paragraph ends, when both sides have paragraphs.
+    src_end: Option<Vec<bool>>,
+    tgt_end: Option<Vec<bool>>,
+}
+
+impl Sides {
+    fn read(evidence: &dyn Evidence) -> Sides {
+        let (n, m) = (evidence.n(), evidence.m());
+        let paragraphs = evidence.has_paragraphs();
+        Sides {
+            src_prefix: prefix_sums(n, |i| evidence.src_len(i)),
+            tgt_prefix: prefix_sums(m, |j| evidence.tgt_len(j)),
+            src_mass: (0..n).map(|i| evidence.src_mass(i)).collect(),
+            tgt_mass: (0..m).map(|j| evidence.tgt_mass(j)).collect(),
+            src_end: paragraphs.then(|| (0..n).map(|i| evidence.src_paragraph_end(i)).collect()),
+            tgt_end: paragraphs.then(|| (0..m).map(|j| evidence.tgt_paragraph_end(j)).collect()),
+        }
+    }
+}
+
 /// Cost of the bead source `i0..i1` ↔ target `j0..j1`.
 fn bead_cost(
     evidence: &dyn Evidence,
     pairs: &PairTable,
     model: &CostModel,
+    sides: &Sides,
     (i0, i1): (usize, usize),
     (j0, j1): (usize, usize),
-    src_prefix: &[f32],
-    tgt_prefix: &[f32],
 ) -> f32 {
     let (a, b) = (i1 - i0, j1 - j0);
     // Both what is left unexplained and which share of each sentence that is.
@@ -278,20 +340,28 @@ fn bead_cost(
         share += if mass > 0.0 { l / mass } else { 0.0 };
     };
     for i in i0..i1 {
-        let parts = (j0..j1).map(|j| {
-            let p = pairs.get(i, j);
-            (p.source, p.source_mask)
-        });
-        let explained = group_explained(parts, |k| evidence.src_token_weight(i, k));
-        charge(evidence.src_mass(i), explained);
+        let explained = if b == 1 {
+            pairs.get(i, j0).source
+        } else {
+            let parts = (j0..j1).map(|j| {
+                let p = pairs.get(i, j);
+                (p.source, p.source_mask)
+            });
+            group_explained(parts, |k| evidence.src_token_weight(i, k))
+        };
+        charge(sides.src_mass[i], explained);
     }
     for j in j0..j1 {
-        let parts = (i0..i1).map(|i| {
-            let p = pairs.get(i, j);
-            (p.target, p.target_mask)
-        });
-        let explained = group_explained(parts, |k| evidence.tgt_token_weight(j, k));
-        charge(evidence.tgt_mass(j), explained);
+        let explained = if a == 1 {
+            pairs.get(i0, j).target
+        } else {
+            let parts = (i0..i1).map(|i| {
+                let p = pairs.get(i, j);
+                (p.target, p.target_mask)
+            });
+            group_explained(parts, |k| evidence.tgt_token_weight(j, k))
+        };
+        charge(sides.tgt_mass[j], explained);
     }
     let lexical = model.lexical_weight * left + model.share_weight * share;
     let rate = if a == 0 || b == 0 {
@@ -300,23 +370,22 @@ fn bead_cost(
         1.0
     };
     let mut cost = model.prior(a, b) + rate * lexical;
-    let l1 = src_prefix[i1] - src_prefix[i0];
-    let l2 = tgt_prefix[j1] - tgt_prefix[j0];
+    let l1 = sides.src_prefix[i1] - sides.src_prefix[i0];
+    let l2 = sides.tgt_prefix[j1] - sides.tgt_prefix[j0];
     if a > 0 && b > 0 {
         cost += model.length_weight * model.length_cost(l1, l2);
     } else {
         cost -= model.short_skip_discount(l1 + l2 / model.ratio);
     }
-    if evidence.has_paragraphs() {
-        let crossings = (i0..i1.saturating_sub(1))
-            .filter(|&i| evidence.src_paragraph_end(i))
-            .count()
-            + (j0..j1.saturating_sub(1))
-                .filter(|&j| evidence.tgt_paragraph_end(j))
-                .count();
-        let src_end = i1 > 0 && evidence.src_paragraph_end(i1 - 1);
-        let tgt_end = j1 > 0 && evidence.tgt_paragraph_end(j1 - 1);
-        let mismatch = a > 0 && b > 0 && src_end != tgt_end;
+    if let (Some(src_end), Some(tgt_end)) = (&sides.src_end, &sides.tgt_end) {
+        let crossings = src_end[i0..i1.saturating_sub(1).max(i0)]
+            .iter()
+            .chain(&tgt_end[j0..j1.saturating_sub(1).max(j0)])
+            .filter(|&&end| end)
+            .count();
+        let src_closes = i1 > 0 && src_end[i1 - 1];
+        let tgt_closes = j1 > 0 && tgt_end[j1 - 1];
+        let mismatch = a > 0 && b > 0 && src_closes != tgt_closes;
         cost += model.paragraph * (crossings as f32 + if mismatch { 1.0 } else { 0.0 });
     }
     cost
@@ -363,8 +432,7 @@ pub fn best_path(
     let (n, m) = (evidence.n(), evidence.m());
     let max_group = shapes.iter().map(|&(a, b)| a.max(b)).max().unwrap_or(1);
     let pairs = PairTable::build(evidence, band, max_group);
-    let src_prefix = prefix_sums(n, |i| evidence.src_len(i));
-    let tgt_prefix = prefix_sums(m, |j| evidence.tgt_len(j));
+    let sides = Sides::read(evidence);
     let mut offsets = Vec::with_capacity(n + 2);
     offsets.push(0usize);
     for i in 0..=n {
@@ -390,19 +458,13 @@ pub fn best_path(
                 let Some(prev) = index(i - a, j - b) else {
                     continue;
                 };
-                if !cost[prev].is_finite() {
+                // Bead costs are never negative: a predecessor already dearer than the
+                // best way found so far cannot win.
+                if !cost[prev].is_finite() || cost[prev] >= cost[here] {
                     continue;
                 }
-                let c = cost[prev]
-                    + bead_cost(
-                        evidence,
-                        &pairs,
-                        model,
-                        (i - a, i),
-                        (j - b, j),
-                        &src_prefix,
-                        &tgt_prefix,
-                    );
+                let c =
+                    cost[prev] + bead_cost(evidence, &pairs, model, &sides, (i - a, i), (j - b, j));
                 if c < cost[here] {
                     cost[here] = c;
                     back[here] = shape as u8;
@@ -530,7 +592,7 @@ impl Evidence for SketchEvidence {
     fn tgt_mass(&self, j: usize) -> f32 {
         self.tgt[j].hashes.len() as f32
     }
-    fn pair_row(&self, i: usize, lo: usize, hi: usize) -> Vec<PairEvidence> {
+    fn pair_row(&self, i: usize, lo: usize, hi: usize, _: &mut Scratch) -> Vec<PairEvidence> {
         (lo..hi.min(self.tgt.len()))
             .map(|j| {
                 let shared = self.src[i].shared(&self.tgt[j]) as f32;
@@ -548,7 +610,7 @@ impl Evidence for SketchEvidence {
 /// Largest lattice (cells) solved without a band.
 pub const FULL_LATTICE: usize = 400_000;
 /// Margin around a projected coarse path, in units.
-pub const PROJECTION_MARGIN: usize = 6;
+pub const PROJECTION_MARGIN: usize = 3;
 
 /// The path over `sketches` found coarse-to-fine, as lattice points.
 pub fn coarse_path(sketches: &SketchEvidence, model: &CostModel) -> Vec<(usize, usize)> {

@@ -15,10 +15,48 @@ const PREFIX_CHARS: usize = 5;
 /// Shortest folded word that gets a cognate key.
 const PREFIX_MIN_CHARS: usize = 6;
 
+/// The multiply-rotate hash of rustc (FxHash): much faster than SipHash on the short
+/// strings and integer keys the aligner hashes, and the input is not adversarial.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct FastHasher(u64);
+
+impl std::hash::Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u64(&mut self, value: u64) {
+        self.0 = (self.0.rotate_left(5) ^ value).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_u32(&mut self, value: u32) {
+        self.write_u64(value as u64);
+    }
+
+    fn write_u8(&mut self, value: u8) {
+        self.write_u64(value as u64);
+    }
+
+    fn write_usize(&mut self, value: usize) {
+        self.write_u64(value as u64);
+    }
+}
+
+pub type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
+pub type FastSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<FastHasher>>;
+
 /// Interned strings shared by both sides, so identical tokens get identical ids.
 #[derive(Debug, Default)]
 pub struct Vocab {
-    ids: HashMap<String, u32>,
+    ids: FastMap<String, u32>,
     words: Vec<String>,
 }
 
@@ -109,7 +147,12 @@ fn raw_tokens(text: &str) -> Vec<RawToken> {
                 is_word: false,
             }),
             TokenKind::Word => {
-                let folded = fold(token.text.trim_end_matches(['\'', '’']));
+                let word = token.text.trim_end_matches(['\'', '’']);
+                let folded = if word.is_ascii() {
+                    word.to_ascii_lowercase()
+                } else {
+                    fold(word)
+                };
                 let chars = folded.chars().count();
                 let prefix = (chars >= PREFIX_MIN_CHARS)
                     .then(|| format!("~{}", folded.chars().take(PREFIX_CHARS).collect::<String>()));
@@ -156,12 +199,14 @@ pub fn featurize(texts: &[&str], vocab: &mut Vocab) -> Vec<Sentence> {
 /// Weights each word by its inverse document frequency over the side's sentences, so that
 /// articles matter little and names, numbers and rare words a lot.
 fn assign_idf(sentences: &mut [Sentence]) {
-    let mut df: HashMap<u32, u32> = HashMap::new();
+    let mut df: FastMap<u32, u32> = FastMap::default();
+    let mut seen: Vec<u32> = Vec::new();
     for s in sentences.iter() {
-        let mut seen: Vec<u32> = s.tokens.iter().map(|t| t.word).collect();
+        seen.clear();
+        seen.extend(s.tokens.iter().map(|t| t.word));
         seen.sort_unstable();
         seen.dedup();
-        for w in seen {
+        for &w in &seen {
             *df.entry(w).or_default() += 1;
         }
     }

@@ -8,19 +8,25 @@ use crate::error::{Error, Result};
 use std::collections::HashMap;
 use std::path::Path;
 
-/// Source word id → target word ids with a confidence in (0, 1].
+/// Source word id → target word ids with a confidence in (0, 1], indexed by word id.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
-    entries: HashMap<u32, Vec<(u32, f32)>>,
+    entries: Vec<Vec<(u32, f32)>>,
 }
 
 impl Lexicon {
     pub fn translations(&self, source_word: u32) -> &[(u32, f32)] {
-        self.entries.get(&source_word).map_or(&[], Vec::as_slice)
+        self.entries
+            .get(source_word as usize)
+            .map_or(&[], Vec::as_slice)
     }
 
     pub fn add(&mut self, source: u32, target: u32, confidence: f32) {
-        let list = self.entries.entry(source).or_default();
+        let index = source as usize;
+        if self.entries.len() <= index {
+            self.entries.resize_with(index + 1, Vec::new);
+        }
+        let list = &mut self.entries[index];
         match list.iter_mut().find(|(t, _)| *t == target) {
             Some(entry) => entry.1 = entry.1.max(confidence),
             None => list.push((target, confidence)),
@@ -28,11 +34,11 @@ impl Lexicon {
     }
 
     pub fn len(&self) -> usize {
-        self.entries.values().map(Vec::len).sum()
+        self.entries.iter().map(Vec::len).sum()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.len() == 0
     }
 }
 
@@ -156,30 +162,54 @@ pub fn add_cognates(lexicon: &mut Lexicon, source: &[u32], target: &[u32], vocab
     }
 }
 
-/// p(target | source) from IBM Model 1, with a NULL source word.
+/// p(target | source) from IBM Model 1 with a NULL source word, trained by EM. Every
+/// co-occurring (source, target) pair gets a dense cell once, so the iterations are plain
+/// array arithmetic.
 fn ibm1(pairs: &[(Vec<u32>, Vec<u32>)], iterations: usize) -> HashMap<(u32, u32), f32> {
     const NULL: u32 = u32::MAX;
-    let mut prob: HashMap<(u32, u32), f32> = HashMap::new();
+    let mut cell_of: HashMap<(u32, u32), u32> = HashMap::new();
+    let mut cells: Vec<(u32, u32)> = Vec::new();
+    let mut source_of_cell: Vec<u32> = Vec::new();
+    let mut source_index: HashMap<u32, u32> = HashMap::new();
+    // Per pair, per target word: the cells of (each source word and NULL, that target).
+    let mut layout: Vec<Vec<u32>> = Vec::with_capacity(pairs.len());
+    for (src, tgt) in pairs {
+        let mut row = Vec::with_capacity(tgt.len() * (src.len() + 1));
+        for &t in tgt {
+            for &s in src.iter().chain(std::iter::once(&NULL)) {
+                let next = cells.len() as u32;
+                let cell = *cell_of.entry((s, t)).or_insert_with(|| {
+                    cells.push((s, t));
+                    let next_source = source_index.len() as u32;
+                    source_of_cell.push(*source_index.entry(s).or_insert(next_source));
+                    next
+                });
+                row.push(cell);
+            }
+        }
+        layout.push(row);
+    }
+    let mut prob = vec![1.0f32; cells.len()];
+    let mut counts = vec![0.0f32; cells.len()];
+    let mut totals = vec![0.0f32; source_index.len()];
     for _ in 0..iterations {
-        let mut counts: HashMap<(u32, u32), f32> = HashMap::new();
-        let mut totals: HashMap<u32, f32> = HashMap::new();
-        for (src, tgt) in pairs {
-            for &t in tgt {
-                let p = |s: u32| prob.get(&(s, t)).copied().unwrap_or(1.0);
-                let denom: f32 = src.iter().map(|&s| p(s)).sum::<f32>() + p(NULL);
-                for &s in src.iter().chain(std::iter::once(&NULL)) {
-                    let c = p(s) / denom;
-                    *counts.entry((s, t)).or_default() += c;
-                    *totals.entry(s).or_default() += c;
+        counts.iter_mut().for_each(|c| *c = 0.0);
+        totals.iter_mut().for_each(|c| *c = 0.0);
+        for ((src, _), row) in pairs.iter().zip(&layout) {
+            for group in row.chunks(src.len() + 1) {
+                let denom: f32 = group.iter().map(|&c| prob[c as usize]).sum();
+                for &c in group {
+                    let share = prob[c as usize] / denom;
+                    counts[c as usize] += share;
+                    totals[source_of_cell[c as usize] as usize] += share;
                 }
             }
         }
-        prob = counts
-            .into_iter()
-            .map(|((s, t), c)| ((s, t), c / totals[&s]))
-            .collect();
+        for (c, p) in prob.iter_mut().enumerate() {
+            *p = counts[c] / totals[source_of_cell[c] as usize];
+        }
     }
-    prob
+    cells.into_iter().zip(prob).collect()
 }
 
 /// Learns word translations from sentence pairs believed to be translations of each other.

@@ -22,12 +22,11 @@ pub mod ladder;
 pub mod lexicon;
 pub mod render;
 
-use dp::{Band, Bead, CostModel, Evidence, PairEvidence, Sketch, SketchEvidence};
-use features::{Sentence, Vocab, NONE};
+use dp::{Band, Bead, CostModel, Evidence, PairEvidence, Scratch, Sketch, SketchEvidence};
+use features::{FastSet, Sentence, Vocab, NONE};
 use lexicon::{Dictionary, Lexicon};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
 
 /// One bead of an alignment: source segment indices ↔ target segment indices (0-based,
 /// contiguous, either side may be empty) with a confidence in [0, 1].
@@ -107,7 +106,7 @@ impl Default for Tuning {
             paragraph: 2.0,
             prefix_confidence: 0.7,
             min_translation_probability: 0.1,
-            realign_margin: 6,
+            realign_margin: 3,
             bootstrap_rounds: 1,
             train_on_merges: false,
         }
@@ -168,6 +167,8 @@ struct Prepared {
     tgt: Vec<Sentence>,
     src_paragraphs: Option<Vec<usize>>,
     tgt_paragraphs: Option<Vec<usize>>,
+    /// Size of the shared vocabulary (key ids are below it).
+    keys: usize,
 }
 
 impl Aligner {
@@ -201,6 +202,12 @@ impl Aligner {
         progress: &(dyn Fn() + Sync),
     ) -> Vec<Alignment> {
         let tuning = &self.options.tuning;
+        let t0 = std::time::Instant::now();
+        let trace = |what: &str| {
+            if std::env::var_os("WA_TRACE").is_some() {
+                eprintln!("{what}: {:.2}s", t0.elapsed().as_secs_f64())
+            }
+        };
         let mut vocab = Vocab::default();
         let prepared: Vec<Prepared> = docs
             .iter()
@@ -209,8 +216,13 @@ impl Aligner {
                 tgt: features::featurize(&d.target, &mut vocab),
                 src_paragraphs: d.source_paragraphs.clone(),
                 tgt_paragraphs: d.target_paragraphs.clone(),
+                keys: 0,
             })
             .collect();
+        let mut prepared = prepared;
+        for doc in &mut prepared {
+            doc.keys = vocab.len();
+        }
         let mut lexicon = Lexicon::default();
         self.dictionary.add_to(&mut lexicon, &vocab);
         let src_sides: Vec<&[Sentence]> = prepared.iter().map(|p| p.src.as_slice()).collect();
@@ -221,12 +233,22 @@ impl Aligner {
             &lexicon::word_types(&tgt_sides, &vocab),
             &vocab,
         );
+        trace("features+cognates");
         let shapes = dp::bead_shapes(self.options.max_group);
+        // On long documents the first pass only needs to find the band and the training
+        // pairs, and small beads suffice.
+        let small_shapes = dp::bead_shapes(self.options.max_group.min(2));
         let first: Vec<(CostModel, Vec<Bead>)> = prepared
             .par_iter()
             .map(|doc| {
                 let model = initial_model(doc, tuning);
-                let path = first_pass(doc, &lexicon, &model, &shapes, tuning);
+                let cells = (doc.src.len() + 1) * (doc.tgt.len() + 1);
+                let first_shapes = if cells <= dp::FULL_LATTICE {
+                    &shapes
+                } else {
+                    &small_shapes
+                };
+                let path = first_pass(doc, &lexicon, &model, first_shapes, tuning);
                 progress();
                 (model, path)
             })
@@ -239,6 +261,7 @@ impl Aligner {
                 .map(|(doc, (model, path))| links(doc, &lexicon, model, path, tuning))
                 .collect();
         }
+        trace("first pass");
         let base = lexicon;
         let mut paths: Vec<(CostModel, Vec<Bead>)> = first;
         let rounds = tuning.bootstrap_rounds.max(1);
@@ -272,6 +295,7 @@ impl Aligner {
                 })
                 .collect();
         }
+        trace("realign");
         prepared
             .iter()
             .zip(&paths)
@@ -348,6 +372,7 @@ fn sentence_evidence<'a>(
         src: &doc.src,
         tgt: &doc.tgt,
         tgt_keys: doc.tgt.iter().map(target_keys).collect(),
+        keys: doc.keys,
         lexicon,
         src_paragraphs: doc.src_paragraphs.as_deref(),
         tgt_paragraphs: doc.tgt_paragraphs.as_deref(),
@@ -374,8 +399,17 @@ fn first_pass(
             paragraph: 0.0,
             ..*model
         };
+        let t = std::time::Instant::now();
         let coarse = dp::coarse_path(&sketches, &sketch_model);
-        Band::project(&coarse, n, m, dp::PROJECTION_MARGIN)
+        let band = Band::project(&coarse, n, m, dp::PROJECTION_MARGIN);
+        if std::env::var_os("WA_TRACE").is_some() {
+            eprintln!(
+                "  coarse {:.2}s band cells {}",
+                t.elapsed().as_secs_f64(),
+                band.cells()
+            );
+        }
+        band
     };
     dp::best_path(&evidence, &band, shapes, model)
 }
@@ -426,9 +460,9 @@ fn sketches(doc: &Prepared, lexicon: &Lexicon) -> SketchEvidence {
         })
         .collect();
     let tgt_keys: Vec<Vec<u32>> = doc.tgt.iter().map(target_keys).collect();
-    let on_target: HashSet<u32> = tgt_keys.iter().flatten().copied().collect();
-    let on_source: HashSet<u32> = src_keys.iter().flatten().copied().collect();
-    let sketch = |keys: &[u32], chars: f32, other: &HashSet<u32>| {
+    let on_target: FastSet<u32> = tgt_keys.iter().flatten().copied().collect();
+    let on_source: FastSet<u32> = src_keys.iter().flatten().copied().collect();
+    let sketch = |keys: &[u32], chars: f32, other: &FastSet<u32>| {
         Sketch::new(
             chars,
             keys.iter()
@@ -506,12 +540,13 @@ fn links(
     tuning: &Tuning,
 ) -> Alignment {
     let evidence = sentence_evidence(doc, lexicon, tuning);
+    let mut scratch = Scratch::default();
     let links = path
         .iter()
         .map(|bead| Link {
             source: bead.src.clone().collect(),
             target: bead.tgt.clone().collect(),
-            score: confidence(&evidence, model, bead),
+            score: confidence(&evidence, model, bead, &mut scratch),
         })
         .collect();
     Alignment { links }
@@ -524,7 +559,12 @@ fn sigmoid(x: f32) -> f64 {
 /// A link's confidence: how much cheaper the bead is than leaving its sentences unaligned.
 /// An insertion or deletion is confident when its sentence shares little with the
 /// sentences on the other side next to it.
-fn confidence(evidence: &SentenceEvidence<'_>, model: &CostModel, bead: &Bead) -> f64 {
+fn confidence(
+    evidence: &SentenceEvidence<'_>,
+    model: &CostModel,
+    bead: &Bead,
+    scratch: &mut Scratch,
+) -> f64 {
     let sentences = (bead.src.len() + bead.tgt.len()) as f32;
     if bead.src.is_empty() || bead.tgt.is_empty() {
         let best_overlap = if bead.src.is_empty() {
@@ -534,7 +574,7 @@ fn confidence(evidence: &SentenceEvidence<'_>, model: &CostModel, bead: &Bead) -
                 .into_iter()
                 .flatten()
                 .filter(|&i| i < evidence.n())
-                .map(|i| evidence.pair_row(i, j, j + 1)[0].target / mass)
+                .map(|i| evidence.pair_row(i, j, j + 1, scratch)[0].target / mass)
                 .fold(0.0, f32::max)
         } else {
             let i = bead.src.start;
@@ -542,7 +582,7 @@ fn confidence(evidence: &SentenceEvidence<'_>, model: &CostModel, bead: &Bead) -
             let lo = bead.tgt.start.saturating_sub(1);
             let hi = (bead.tgt.start + 1).min(evidence.m());
             evidence
-                .pair_row(i, lo, hi)
+                .pair_row(i, lo, hi, scratch)
                 .iter()
                 .map(|p| p.source / mass)
                 .fold(0.0, f32::max)
@@ -562,19 +602,12 @@ struct SentenceEvidence<'a> {
     src: &'a [Sentence],
     tgt: &'a [Sentence],
     tgt_keys: Vec<Vec<u32>>,
+    /// Number of key ids (the vocabulary size), for the scratch tables.
+    keys: usize,
     lexicon: &'a Lexicon,
     src_paragraphs: Option<&'a [usize]>,
     tgt_paragraphs: Option<&'a [usize]>,
     prefix_confidence: f32,
-}
-
-fn lookup(sorted: &[(u32, f32)], key: u32) -> f32 {
-    if key == NONE {
-        return 0.0;
-    }
-    sorted
-        .binary_search_by_key(&key, |e| e.0)
-        .map_or(0.0, |k| sorted[k].1)
 }
 
 fn paragraph_end(paragraphs: Option<&[usize]>, i: usize) -> bool {
@@ -601,48 +634,64 @@ impl Evidence for SentenceEvidence<'_> {
         self.tgt[j].mass
     }
 
-    fn pair_row(&self, i: usize, lo: usize, hi: usize) -> Vec<PairEvidence> {
+    fn pair_row(&self, i: usize, lo: usize, hi: usize, scratch: &mut Scratch) -> Vec<PairEvidence> {
+        if scratch.reach.len() < self.keys {
+            scratch.reach = vec![0.0; self.keys];
+            scratch.stamp = vec![u32::MAX; self.keys];
+        }
         let source = &self.src[i];
-        let mut candidates: Vec<(u32, f32)> = Vec::new();
+        let mut candidates: Vec<(u32, f32)> = Vec::with_capacity(source.tokens.len() * 3);
         let mut starts = Vec::with_capacity(source.tokens.len() + 1);
         for token in &source.tokens {
             starts.push(candidates.len());
             source_candidates(token, self.lexicon, self.prefix_confidence, &mut candidates);
         }
         starts.push(candidates.len());
-        // Best confidence per key the source sentence can reach.
-        let mut reach = candidates.clone();
-        reach.sort_by(|x, y| x.0.cmp(&y.0).then(y.1.total_cmp(&x.1)));
-        reach.dedup_by_key(|e| e.0);
-        (lo..hi.min(self.tgt.len()))
-            .map(|j| {
-                let keys = &self.tgt_keys[j];
-                let mut pair = PairEvidence::default();
-                for (k, token) in source.tokens.iter().enumerate() {
-                    let best = candidates[starts[k]..starts[k + 1]]
-                        .iter()
-                        .filter(|c| keys.binary_search(&c.0).is_ok())
-                        .map(|c| c.1)
-                        .fold(0.0, f32::max);
-                    if best > 0.0 {
-                        pair.source += best * token.weight;
-                        if k < 32 {
-                            pair.source_mask |= 1 << k;
-                        }
+        for &(key, confidence) in &candidates {
+            let r = &mut scratch.reach[key as usize];
+            *r = r.max(confidence);
+        }
+        let reach = |key: u32| {
+            if key == NONE {
+                0.0
+            } else {
+                scratch.reach[key as usize]
+            }
+        };
+        let mut row = Vec::with_capacity(hi.saturating_sub(lo));
+        for j in lo..hi.min(self.tgt.len()) {
+            for &key in &self.tgt_keys[j] {
+                scratch.stamp[key as usize] = j as u32;
+            }
+            let mut pair = PairEvidence::default();
+            for (k, token) in source.tokens.iter().enumerate() {
+                let best = candidates[starts[k]..starts[k + 1]]
+                    .iter()
+                    .filter(|c| scratch.stamp[c.0 as usize] == j as u32)
+                    .map(|c| c.1)
+                    .fold(0.0, f32::max);
+                if best > 0.0 {
+                    pair.source += best * token.weight;
+                    if k < 32 {
+                        pair.source_mask |= 1 << k;
                     }
                 }
-                for (k, t) in self.tgt[j].tokens.iter().enumerate() {
-                    let best = lookup(&reach, t.word).max(lookup(&reach, t.prefix));
-                    if best > 0.0 {
-                        pair.target += best * t.weight;
-                        if k < 32 {
-                            pair.target_mask |= 1 << k;
-                        }
+            }
+            for (k, t) in self.tgt[j].tokens.iter().enumerate() {
+                let best = reach(t.word).max(reach(t.prefix));
+                if best > 0.0 {
+                    pair.target += best * t.weight;
+                    if k < 32 {
+                        pair.target_mask |= 1 << k;
                     }
                 }
-                pair
-            })
-            .collect()
+            }
+            row.push(pair);
+        }
+        for &(key, _) in &candidates {
+            scratch.reach[key as usize] = 0.0;
+        }
+        row
     }
 
     fn src_token_weight(&self, i: usize, k: usize) -> f32 {
