@@ -39,7 +39,7 @@ fn ladder_output_is_one_to_one() {
     let ladder = std::fs::read_to_string(&out).unwrap();
     let beads: Vec<&str> = ladder
         .lines()
-        .map(|l| l.rsplitn(2, ':').nth(1).unwrap())
+        .map(|l| l.rsplit_once(':').unwrap().0)
         .collect();
     assert_eq!(beads, ["[0]:[0]", "[1]:[1]", "[2]:[2]"]);
 }
