@@ -58,6 +58,8 @@ pub type FastSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault
 pub struct Vocab {
     ids: FastMap<String, u32>,
     words: Vec<String>,
+    /// Cognate key of each word, or `NONE`.
+    prefixes: Vec<u32>,
 }
 
 impl Vocab {
@@ -68,7 +70,24 @@ impl Vocab {
         let id = self.words.len() as u32;
         self.ids.insert(word.to_string(), id);
         self.words.push(word.to_string());
+        self.prefixes.push(NONE);
         id
+    }
+
+    /// The word's id and the id of its cognate key (its folded prefix), computed once per
+    /// distinct word.
+    fn id_with_prefix(&mut self, word: &str) -> (u32, u32) {
+        if let Some(&id) = self.ids.get(word) {
+            return (id, self.prefixes[id as usize]);
+        }
+        let id = self.id(word);
+        let starts_with_letter = word.chars().next().is_some_and(char::is_alphabetic);
+        if starts_with_letter && word.chars().count() >= PREFIX_MIN_CHARS {
+            let prefix = format!("~{}", word.chars().take(PREFIX_CHARS).collect::<String>());
+            let prefix_id = self.id(&prefix);
+            self.prefixes[id as usize] = prefix_id;
+        }
+        (id, self.prefixes[id as usize])
     }
 
     pub fn get(&self, word: &str) -> Option<u32> {
@@ -107,10 +126,11 @@ pub struct Sentence {
     pub mass: f32,
 }
 
-/// A token before interning.
-struct RawToken {
-    folded: String,
-    prefix: Option<String>,
+/// A token before interning; most tokens are already folded and are only borrowed.
+struct RawToken<'a> {
+    folded: std::borrow::Cow<'a, str>,
+    /// Whether a folded prefix is a cognate key (words, not numbers or punctuation).
+    cognate: bool,
     identity: bool,
     is_word: bool,
 }
@@ -130,38 +150,42 @@ fn punctuation_key(c: &str) -> Option<&'static str> {
     })
 }
 
-fn raw_tokens(text: &str) -> Vec<RawToken> {
+fn raw_tokens(text: &str) -> Vec<RawToken<'_>> {
     tokenize(text)
         .into_iter()
         .filter_map(|token| match token.kind {
             TokenKind::Punct => punctuation_key(token.text).map(|key| RawToken {
-                folded: key.to_string(),
-                prefix: None,
+                folded: key.into(),
+                cognate: false,
                 identity: true,
                 is_word: false,
             }),
             TokenKind::Number => Some(RawToken {
-                folded: token.text.replace([' ', '\u{a0}', '\u{202f}'], ""),
-                prefix: None,
+                folded: if token.text.contains([' ', '\u{a0}', '\u{202f}']) {
+                    token.text.replace([' ', '\u{a0}', '\u{202f}'], "").into()
+                } else {
+                    token.text.into()
+                },
+                cognate: false,
                 identity: true,
                 is_word: false,
             }),
             TokenKind::Word => {
                 let word = token.text.trim_end_matches(['\'', '’']);
-                let folded = if word.is_ascii() {
-                    word.to_ascii_lowercase()
+                let has_upper = word.chars().any(char::is_uppercase);
+                let folded: std::borrow::Cow<str> = if !word.is_ascii() {
+                    fold(word).into()
+                } else if has_upper {
+                    word.to_ascii_lowercase().into()
                 } else {
-                    fold(word)
+                    word.into()
                 };
                 let chars = folded.chars().count();
-                let prefix = (chars >= PREFIX_MIN_CHARS)
-                    .then(|| format!("~{}", folded.chars().take(PREFIX_CHARS).collect::<String>()));
                 let has_digit = folded.chars().any(|c| c.is_ascii_digit());
-                let has_upper = token.text.chars().any(char::is_uppercase);
                 Some(RawToken {
                     identity: chars >= 4 || has_digit || (has_upper && chars >= 2),
                     folded,
-                    prefix,
+                    cognate: true,
                     is_word: !has_digit,
                 })
             }
@@ -180,12 +204,19 @@ pub fn featurize(texts: &[&str], vocab: &mut Vocab) -> Vec<Sentence> {
                 chars: text.chars().filter(|c| !c.is_whitespace()).count() as f32,
                 tokens: tokens
                     .iter()
-                    .map(|t| Token {
-                        word: vocab.id(&t.folded),
-                        prefix: t.prefix.as_deref().map_or(NONE, |p| vocab.id(p)),
-                        weight: 1.0,
-                        identity: t.identity,
-                        is_word: t.is_word,
+                    .map(|t| {
+                        let (word, prefix) = if t.cognate {
+                            vocab.id_with_prefix(&t.folded)
+                        } else {
+                            (vocab.id(&t.folded), NONE)
+                        };
+                        Token {
+                            word,
+                            prefix,
+                            weight: 1.0,
+                            identity: t.identity,
+                            is_word: t.is_word,
+                        }
                     })
                     .collect(),
                 mass: 0.0,

@@ -202,14 +202,8 @@ impl Aligner {
         progress: &(dyn Fn() + Sync),
     ) -> Vec<Alignment> {
         let tuning = &self.options.tuning;
-        let t0 = std::time::Instant::now();
-        let trace = |what: &str| {
-            if std::env::var_os("WA_TRACE").is_some() {
-                eprintln!("{what}: {:.2}s", t0.elapsed().as_secs_f64())
-            }
-        };
         let mut vocab = Vocab::default();
-        let prepared: Vec<Prepared> = docs
+        let mut prepared: Vec<Prepared> = docs
             .iter()
             .map(|d| Prepared {
                 src: features::featurize(&d.source, &mut vocab),
@@ -219,7 +213,6 @@ impl Aligner {
                 keys: 0,
             })
             .collect();
-        let mut prepared = prepared;
         for doc in &mut prepared {
             doc.keys = vocab.len();
         }
@@ -233,7 +226,6 @@ impl Aligner {
             &lexicon::word_types(&tgt_sides, &vocab),
             &vocab,
         );
-        trace("features+cognates");
         let shapes = dp::bead_shapes(self.options.max_group);
         // On long documents the first pass only needs to find the band and the training
         // pairs, and small beads suffice.
@@ -261,7 +253,6 @@ impl Aligner {
                 .map(|(doc, (model, path))| links(doc, &lexicon, model, path, tuning))
                 .collect();
         }
-        trace("first pass");
         let base = lexicon;
         let mut paths: Vec<(CostModel, Vec<Bead>)> = first;
         let rounds = tuning.bootstrap_rounds.max(1);
@@ -295,7 +286,6 @@ impl Aligner {
                 })
                 .collect();
         }
-        trace("realign");
         prepared
             .iter()
             .zip(&paths)
@@ -399,17 +389,8 @@ fn first_pass(
             paragraph: 0.0,
             ..*model
         };
-        let t = std::time::Instant::now();
         let coarse = dp::coarse_path(&sketches, &sketch_model);
-        let band = Band::project(&coarse, n, m, dp::PROJECTION_MARGIN);
-        if std::env::var_os("WA_TRACE").is_some() {
-            eprintln!(
-                "  coarse {:.2}s band cells {}",
-                t.elapsed().as_secs_f64(),
-                band.cells()
-            );
-        }
-        band
+        Band::project(&coarse, n, m, dp::PROJECTION_MARGIN)
     };
     dp::best_path(&evidence, &band, shapes, model)
 }
