@@ -608,7 +608,7 @@ impl Evidence for SketchEvidence {
 }
 
 /// Largest lattice (cells) solved without a band.
-pub const FULL_LATTICE: usize = 400_000;
+pub const FULL_LATTICE: usize = 10_000;
 /// Margin around a projected coarse path, in units.
 pub const PROJECTION_MARGIN: usize = 3;
 
