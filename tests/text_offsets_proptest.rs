@@ -104,7 +104,7 @@ fn decode_span(raw: &[u8], enc: Enc) -> Option<String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(300))]
+    #![proptest_config(ProptestConfig::with_cases(1000))]
 
     #[test]
     fn offsets_are_exact_ordered_and_disjoint(

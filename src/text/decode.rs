@@ -28,7 +28,7 @@ pub struct Document {
 impl Document {
     /// Builds a document from in-memory UTF-8 text (tests, library users).
     pub fn from_text(path: impl Into<PathBuf>, text: &str) -> Self {
-        let map = Normalized::new(text, &identity_offsets(text));
+        let map = Normalized::shifted(text, 0);
         Document {
             path: path.into(),
             encoding: Encoding::Utf8,
@@ -80,7 +80,10 @@ pub fn decode_bytes(path: &Path, bytes: &[u8]) -> Result<Document> {
             path.display()
         );
     }
-    let map = Normalized::new(&text, &offsets);
+    let map = match offsets {
+        Offsets::Shifted(shift) => Normalized::shifted(&text, shift),
+        Offsets::Table(table) => Normalized::new(&text, &table),
+    };
     Ok(Document {
         path: path.to_path_buf(),
         encoding,
@@ -89,9 +92,16 @@ pub fn decode_bytes(path: &Path, bytes: &[u8]) -> Result<Document> {
     })
 }
 
-/// Returns the decoded text and, for each byte of it, the byte offset in the input.
-/// The vector has one extra entry for the end of the text.
-fn decode(path: &Path, bytes: &[u8]) -> Result<(Encoding, String, Vec<usize>)> {
+/// Where each byte of decoded text came from in the input.
+enum Offsets {
+    /// Decoded byte `i` is input byte `i + shift` (UTF-8, with or without a byte-order mark).
+    Shifted(usize),
+    /// The input offset of each decoded byte, plus one entry for the end.
+    Table(Vec<usize>),
+}
+
+/// Returns the decoded text and where each of its bytes came from.
+fn decode(path: &Path, bytes: &[u8]) -> Result<(Encoding, String, Offsets)> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         let text = std::str::from_utf8(rest).map_err(|e| {
             Error::input(
@@ -102,14 +112,11 @@ fn decode(path: &Path, bytes: &[u8]) -> Result<(Encoding, String, Vec<usize>)> {
                 ),
             )
         })?;
-        return Ok((
-            Encoding::Utf8Bom,
-            text.to_string(),
-            shifted_offsets(text, 3),
-        ));
+        return Ok((Encoding::Utf8Bom, text.to_string(), Offsets::Shifted(3)));
     }
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        return decode_utf16(path, bytes);
+        let (encoding, text, offsets) = decode_utf16(path, bytes)?;
+        return Ok((encoding, text, Offsets::Table(offsets)));
     }
     if let Some(little) = utf16_without_bom(bytes) {
         let mut with_bom = if little {
@@ -120,16 +127,16 @@ fn decode(path: &Path, bytes: &[u8]) -> Result<(Encoding, String, Vec<usize>)> {
         with_bom.extend_from_slice(bytes);
         let (encoding, text, offsets) = decode_utf16(path, &with_bom)?;
         let offsets = offsets.into_iter().map(|o| o - 2).collect();
-        return Ok((encoding, text, offsets));
+        return Ok((encoding, text, Offsets::Table(offsets)));
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok((Encoding::Utf8, text.to_string(), identity_offsets(text)));
+        return Ok((Encoding::Utf8, text.to_string(), Offsets::Shifted(0)));
     }
     if bytes.contains(&0) {
         return Err(Error::input(path, "looks like a binary file, not text"));
     }
     let (text, offsets) = decode_windows_1252(bytes);
-    Ok((Encoding::Windows1252, text, offsets))
+    Ok((Encoding::Windows1252, text, Offsets::Table(offsets)))
 }
 
 /// UTF-16 without a byte-order mark shows as text where every other byte is NUL. Returns
@@ -215,14 +222,6 @@ fn decode_windows_1252(bytes: &[u8]) -> (String, Vec<usize>) {
     offsets.push(bytes.len());
     debug_assert_eq!(text.chars().count(), bytes.len());
     (text, offsets)
-}
-
-fn identity_offsets(text: &str) -> Vec<usize> {
-    (0..=text.len()).collect()
-}
-
-fn shifted_offsets(text: &str, shift: usize) -> Vec<usize> {
-    (0..=text.len()).map(|i| i + shift).collect()
 }
 
 /// NUL or a high share of control characters means this is not a text file.

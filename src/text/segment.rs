@@ -166,16 +166,20 @@ fn sentence_ends(line: &str, rules: &LanguageRules) -> Vec<usize> {
             .collect();
         let word = word_before(line, &chars, cluster_start);
         let sentence_start = ends.last().copied().unwrap_or(0);
-        let word_start = chars[cluster_start].0 + 1 - word.len();
+        let word_start = chars[cluster_start].0 + chars[cluster_start].1.len_utf8() - word.len();
         let candidate = Candidate {
             cluster: &cluster,
             word,
-            opens_an_item: opens_an_item(&line[sentence_start..word_start]),
+            opens_an_item: opens_an_item(line.get(sentence_start..word_start).unwrap_or("")),
             preceded_by_bracket: cluster_start > 0
                 && matches!(chars[cluster_start - 1].1, '[' | '('),
             next: next_word(line, &chars, next),
         };
-        if candidate.is_sentence_end(rules) {
+        // A sentence needs a word: "…" or "?!" alone at a line start stays with what follows.
+        let has_word = line
+            .get(sentence_start..byte_at(end))
+            .is_some_and(|s| s.chars().any(char::is_alphanumeric));
+        if has_word && candidate.is_sentence_end(rules) {
             ends.push(byte_at(end));
         }
     }
@@ -215,7 +219,7 @@ fn next_sentence_start(chars: &[(usize, char)], mut k: usize) -> Option<usize> {
 /// without opening brackets or quotes.
 fn word_before<'a>(line: &'a str, chars: &[(usize, char)], cluster_start: usize) -> &'a str {
     let mut k = cluster_start;
-    while k > 0 && !chars[k - 1].1.is_whitespace() {
+    while k > 0 && !chars[k - 1].1.is_whitespace() && !is_fullwidth_terminator(chars[k - 1].1) {
         k -= 1;
     }
     while k < cluster_start && is_opener(chars[k].1) {
@@ -553,6 +557,12 @@ mod tests {
         assert_unsplit("Voir lemonde.fr pour la suite.", "fr");
         assert_unsplit("Il est 3.30 p.m. en ce moment.", "en");
         assert_unsplit("Le groupe (dit E.I.) a revendiqué.", "fr");
+    }
+
+    #[test]
+    fn word_glued_to_an_ideographic_stop_does_not_panic() {
+        assert_eq!(split("好。1. Il", "fr"), ["好。", "1. Il"]);
+        assert_eq!(split("… Le reste. Fin.", "fr"), ["… Le reste.", "Fin."]);
     }
 
     #[test]
