@@ -28,7 +28,7 @@ pub struct Document {
 impl Document {
     /// Builds a document from in-memory UTF-8 text (tests, library users).
     pub fn from_text(path: impl Into<PathBuf>, text: &str) -> Self {
-        let map = Normalized::shifted(text, 0);
+        let map = Normalized::shifted(text.to_string(), 0);
         Document {
             path: path.into(),
             encoding: Encoding::Utf8,
@@ -81,8 +81,8 @@ pub fn decode_bytes(path: &Path, bytes: &[u8]) -> Result<Document> {
         );
     }
     let map = match offsets {
-        Offsets::Shifted(shift) => Normalized::shifted(&text, shift),
-        Offsets::Table(table) => Normalized::new(&text, &table),
+        Offsets::Shifted(shift) => Normalized::shifted(text, shift),
+        Offsets::Table(table) => Normalized::from_table(text, table),
     };
     Ok(Document {
         path: path.to_path_buf(),

@@ -33,6 +33,24 @@ impl Normalized {
                 shift: 0,
             };
         }
+        Self::compose(decoded, decoded_origin)
+    }
+
+    /// Like [`Normalized::new`], taking ownership so that text already in NFC (most
+    /// Windows-1252 and UTF-16 files) keeps its table without a copy.
+    pub fn from_table(decoded: String, decoded_origin: Vec<usize>) -> Self {
+        debug_assert_eq!(decoded_origin.len(), decoded.len() + 1);
+        if is_nfc_quick(decoded.chars()) == IsNormalized::Yes {
+            return Normalized {
+                text: decoded,
+                origin: decoded_origin,
+                shift: 0,
+            };
+        }
+        Self::compose(&decoded, &decoded_origin)
+    }
+
+    fn compose(decoded: &str, decoded_origin: &[usize]) -> Self {
         let mut text = String::with_capacity(decoded.len());
         let mut origin = Vec::with_capacity(decoded.len() + 1);
         let mut composed = String::new();
@@ -57,16 +75,16 @@ impl Normalized {
 
     /// Normalises UTF-8 text that starts `shift` bytes into the file (3 after a byte-order
     /// mark). Text already in NFC keeps no offset table at all.
-    pub fn shifted(decoded: &str, shift: usize) -> Self {
+    pub fn shifted(decoded: String, shift: usize) -> Self {
         if is_nfc_quick(decoded.chars()) == IsNormalized::Yes {
             return Normalized {
-                text: decoded.to_string(),
+                text: decoded,
                 origin: Vec::new(),
                 shift,
             };
         }
         let origin: Vec<usize> = (shift..=decoded.len() + shift).collect();
-        Normalized::new(decoded, &origin)
+        Self::compose(&decoded, &origin)
     }
 
     /// Original byte offset for a byte offset into the normalised text.
@@ -151,11 +169,11 @@ mod tests {
 
     #[test]
     fn shifted_text_maps_with_and_without_a_table() {
-        let nfc = Normalized::shifted("déjà vu", 3);
+        let nfc = Normalized::shifted("déjà vu".to_string(), 3);
         assert!(nfc.origin.is_empty());
         assert_eq!(nfc.original(2), 5);
         assert_eq!(nfc.original(100), "déjà vu".len() + 3);
-        let nfd = Normalized::shifted("de\u{301}ja\u{300} vu", 3);
+        let nfd = Normalized::shifted("de\u{301}ja\u{300} vu".to_string(), 3);
         assert_eq!(nfd.text, "déjà vu");
         assert_eq!(
             nfd.original(nfd.text.find("vu").unwrap()),
