@@ -68,14 +68,26 @@ pub fn segment_document(doc: &Document, opts: &SegmentOptions) -> Vec<Segment> {
     segments
 }
 
-/// Non-empty lines with their byte offset.
+/// Non-empty lines with their byte offset. Lines end at LF, CRLF, a lone CR (old Mac
+/// files) or a Unicode line or paragraph separator.
 fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut offset = 0;
-    text.split_inclusive('\n').filter_map(move |raw| {
-        let start = offset;
-        offset += raw.len();
-        let line = raw.trim_end_matches(['\n', '\r']);
-        (!line.trim().is_empty()).then_some((start, line))
+    let mut rest_start = 0;
+    std::iter::from_fn(move || loop {
+        if rest_start >= text.len() {
+            return None;
+        }
+        let start = rest_start;
+        let rest = &text[start..];
+        let (line_len, break_len) = match rest.find(['\n', '\r', '\u{2028}', '\u{2029}']) {
+            Some(i) if rest[i..].starts_with("\r\n") => (i, 2),
+            Some(i) => (i, rest[i..].chars().next().map_or(1, char::len_utf8)),
+            None => (rest.len(), 0),
+        };
+        rest_start = start + line_len + break_len;
+        let line = &rest[..line_len];
+        if !line.trim().is_empty() {
+            return Some((start, line));
+        }
     })
 }
 
@@ -168,6 +180,9 @@ fn sentence_ends(line: &str, rules: &LanguageRules) -> Vec<usize> {
         let sentence_start = ends.last().copied().unwrap_or(0);
         let word_start = chars[cluster_start].0 + chars[cluster_start].1.len_utf8() - word.len();
         let candidate = Candidate {
+            closes_bracket: chars[cluster_end..end]
+                .iter()
+                .any(|&(_, c)| matches!(c, ')' | ']')),
             cluster: &cluster,
             word,
             opens_an_item: opens_an_item(line.get(sentence_start..word_start).unwrap_or("")),
@@ -284,6 +299,8 @@ struct Candidate<'a> {
     /// The word opens its sentence, or follows a colon that introduces a list.
     opens_an_item: bool,
     preceded_by_bracket: bool,
+    /// A closing bracket follows the punctuation: "(fusils, etc.) Le".
+    closes_bracket: bool,
     next: NextWord<'a>,
 }
 
@@ -304,7 +321,12 @@ impl Candidate<'_> {
         if self.opens_an_item && is_list_label(self.word) {
             return false;
         }
-        match rules.abbreviation(self.word) {
+        let abbreviation = rules.abbreviation(self.word);
+        // The full stop of an abbreviation inside brackets is not the sentence's own.
+        if self.closes_bracket && abbreviation.is_some() {
+            return false;
+        }
+        match abbreviation {
             Some(AbbreviationClass::Title | AbbreviationClass::Inner) => false,
             Some(AbbreviationClass::Number) => !self.next.first.is_numeric(),
             Some(AbbreviationClass::Ambiguous) => self.opens_sentence(rules),
@@ -614,6 +636,25 @@ mod tests {
         for s in &segments {
             assert_eq!(&text[s.start..s.end], s.text);
         }
+    }
+
+    #[test]
+    fn abbreviation_inside_brackets_does_not_end_the_sentence() {
+        assert_unsplit("Les armes (fusils, etc.) Les munitions aussi.", "fr");
+        assert_eq!(
+            split("(Il est parti.) Le reste suit.", "fr"),
+            ["(Il est parti.)", "Le reste suit."]
+        );
+    }
+
+    #[test]
+    fn every_kind_of_line_break_ends_a_paragraph() {
+        let text = "Un\rDeux\r\nTrois\u{2029}Quatre\u{2028}Cinq\n";
+        let texts: Vec<String> = segment_text(text, &SegmentOptions::default())
+            .into_iter()
+            .map(|s| s.text)
+            .collect();
+        assert_eq!(texts, ["Un", "Deux", "Trois", "Quatre", "Cinq"]);
     }
 
     #[test]
