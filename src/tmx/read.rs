@@ -85,10 +85,8 @@ pub fn read_units(
                 }
                 _ => skip(&mut events)?,
             },
-            Node::Empty(start) => {
-                if name_of(&start) == "header" {
-                    header = Some(read_header(&mut events, &start, false)?);
-                }
+            Node::Empty(start) if name_of(&start) == "header" => {
+                header = Some(read_header(&mut events, &start, false)?);
             }
             Node::End if events.depth() < depth => break,
             Node::Eof => break,

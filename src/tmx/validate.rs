@@ -185,7 +185,7 @@ fn check_structure(path: &Path, text: &str, problems: &mut Vec<Problem>) -> crat
             "header" => {
                 seen_header = true;
                 for key in REQUIRED_HEADER {
-                    if get(key).is_none_or(|v| v.trim().is_empty()) {
+                    if get(key).map_or(true, |v| v.trim().is_empty()) {
                         problems.push(at(&events, format!("<header> has no {key}")));
                     }
                 }
