@@ -423,6 +423,7 @@ pub fn check_files(
             &crate::text::SegmentOptions {
                 lang: lang.to_string(),
                 presplit: options.presplit,
+                ..Default::default()
             },
         )
     };
