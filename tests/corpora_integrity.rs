@@ -58,14 +58,17 @@ fn read(path: &Path) -> String {
     fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-/// Number of segments `wirealign segment FILE --lang LANG` produces.
-fn segment_count(path: &Path, lang: &str) -> usize {
+/// Paragraph (line) index of each segment `wirealign segment FILE --lang LANG` produces.
+fn segment_paragraphs(path: &Path, lang: &str) -> Vec<usize> {
     let doc = read_document(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let opts = SegmentOptions {
         lang: lang.into(),
-        presplit: false,
+        ..SegmentOptions::default()
     };
-    segment_document(&doc, &opts).len()
+    segment_document(&doc, &opts)
+        .iter()
+        .map(|segment| segment.paragraph)
+        .collect()
 }
 
 /// Parses DESIGN.md's ladder format (`[1, 2]:[3]`, `[5]:[]`, optional `:score`).
@@ -146,6 +149,28 @@ fn check_ladder(
     check_side_coverage(links, |l| &l.source, source_segments)
         .map_err(|e| format!("source: {e}"))?;
     check_side_coverage(links, |l| &l.target, target_segments).map_err(|e| format!("target: {e}"))
+}
+
+/// Our pairs keep the French paragraphing line for line, so a translator's link never joins
+/// segments of different paragraphs, and both sides of a link sit in the same paragraph. This
+/// catches a ladder whose counts match the segmentation but whose boundaries do not.
+fn check_links_within_paragraphs(
+    links: &[Link],
+    source_paragraphs: &[usize],
+    target_paragraphs: &[usize],
+) -> Result<(), String> {
+    for (k, link) in links.iter().enumerate() {
+        let paragraphs: BTreeSet<usize> = link
+            .source
+            .iter()
+            .map(|&i| source_paragraphs[i])
+            .chain(link.target.iter().map(|&i| target_paragraphs[i]))
+            .collect();
+        if paragraphs.len() > 1 {
+            return Err(format!("link {k} {link:?} spans paragraphs {paragraphs:?}"));
+        }
+    }
+    Ok(())
 }
 
 /// Checks expected.json against the texts; returns every problem found.
@@ -274,9 +299,11 @@ fn gold_ladders_cover_both_segmentations_once_in_order() {
     for dir in corpus_dirs() {
         let ladder = parse_ladder(&read(&dir.join("gold.ladder")))
             .unwrap_or_else(|e| panic!("{}/gold.ladder: {e}", dir.display()));
-        let fr = segment_count(&dir.join("fr.txt"), "fr");
-        let en = segment_count(&dir.join("en.txt"), "en");
-        if let Err(e) = check_ladder(&ladder, fr, en) {
+        let fr = segment_paragraphs(&dir.join("fr.txt"), "fr");
+        let en = segment_paragraphs(&dir.join("en.txt"), "en");
+        let checked = check_ladder(&ladder, fr.len(), en.len())
+            .and_then(|()| check_links_within_paragraphs(&ladder, &fr, &en));
+        if let Err(e) = checked {
             failures.push(format!("{}/gold.ladder: {e}", dir.display()));
         }
     }
@@ -340,6 +367,16 @@ fn ladder_check_rejects_gaps_repeats_disorder_and_short_cover() {
             "{why} accepted: {bad:?}"
         );
     }
+}
+
+#[test]
+fn paragraph_check_rejects_links_across_paragraphs() {
+    let links = parse_ladder("[0]:[0]\n[1]:[1, 2]\n[2]:[3]").unwrap();
+    assert!(check_links_within_paragraphs(&links, &[0, 1, 2], &[0, 1, 1, 2]).is_ok());
+    // Same counts, but the English split falls one paragraph early.
+    assert!(check_links_within_paragraphs(&links, &[0, 1, 2], &[0, 0, 1, 2]).is_err());
+    // Both sides agree internally but the link pairs paragraph 1 with paragraph 2.
+    assert!(check_links_within_paragraphs(&links, &[0, 1, 2], &[0, 2, 2, 2]).is_err());
 }
 
 #[test]
