@@ -41,14 +41,32 @@ impl Detection {
     }
 }
 
-/// Detects the language of a whole document among the allow-listed languages.
+/// Detects the language of a whole document among the allow-listed languages. When
+/// whatlang is unsure (a short file), the stop-word and accent evidence of
+/// [`segment_hint`] decides between French, English and German.
 pub fn detect(text: &str) -> Option<Detection> {
+    let sample = sample(text, DETECTION_SAMPLE_BYTES);
     let detector = Detector::with_allowlist(ALLOWED.to_vec());
-    let info = detector.detect(sample(text, DETECTION_SAMPLE_BYTES))?;
-    Some(Detection {
-        lang: iso639_1(info.lang()).to_string(),
-        confidence: info.confidence(),
-    })
+    let info = detector.detect(sample);
+    if let Some(info) = &info {
+        if info.is_reliable() {
+            return Some(Detection {
+                lang: iso639_1(info.lang()).to_string(),
+                confidence: info.confidence(),
+            });
+        }
+    }
+    match (segment_hint(sample), info) {
+        (Some((lang, confidence)), _) => Some(Detection {
+            lang: lang.to_string(),
+            confidence,
+        }),
+        (None, Some(info)) => Some(Detection {
+            lang: iso639_1(info.lang()).to_string(),
+            confidence: info.confidence(),
+        }),
+        (None, None) => None,
+    }
 }
 
 /// The language to process `text` in: the one the user gave (lower-cased), else the

@@ -164,9 +164,13 @@ fn sentence_ends(line: &str, rules: &LanguageRules) -> Vec<usize> {
             .iter()
             .map(|&(_, c)| c)
             .collect();
+        let word = word_before(line, &chars, cluster_start);
+        let sentence_start = ends.last().copied().unwrap_or(0);
+        let word_start = chars[cluster_start].0 + 1 - word.len();
         let candidate = Candidate {
             cluster: &cluster,
-            word: word_before(line, &chars, cluster_start),
+            word,
+            opens_an_item: opens_an_item(&line[sentence_start..word_start]),
             preceded_by_bracket: cluster_start > 0
                 && matches!(chars[cluster_start - 1].1, '[' | '('),
             next: next_word(line, &chars, next),
@@ -222,6 +226,22 @@ fn word_before<'a>(line: &'a str, chars: &[(usize, char)], cluster_start: usize)
     &line[start..end]
 }
 
+/// Whether a word preceded by `before` (from the sentence start) is where an item begins.
+fn opens_an_item(before: &str) -> bool {
+    let before = before.trim_end();
+    before.is_empty() || before.ends_with(':')
+}
+
+/// "1.", "12.", "b.", "IV.": the label of an enumerated item.
+fn is_list_label(word: &str) -> bool {
+    let stem = &word[..word.len() - 1];
+    let all_digits =
+        !stem.is_empty() && stem.len() <= 3 && stem.bytes().all(|b| b.is_ascii_digit());
+    let one_letter = stem.chars().count() == 1 && stem.chars().all(char::is_alphabetic);
+    let roman = !stem.is_empty() && stem.len() <= 5 && stem.chars().all(|c| "IVXLC".contains(c));
+    all_digits || one_letter || roman
+}
+
 /// What follows a possible sentence end.
 #[derive(Debug)]
 struct NextWord<'a> {
@@ -257,6 +277,8 @@ fn next_word<'a>(line: &'a str, chars: &[(usize, char)], k: usize) -> NextWord<'
 struct Candidate<'a> {
     cluster: &'a str,
     word: &'a str,
+    /// The word opens its sentence, or follows a colon that introduces a list.
+    opens_an_item: bool,
     preceded_by_bracket: bool,
     next: NextWord<'a>,
 }
@@ -273,6 +295,10 @@ impl Candidate<'_> {
         }
         if self.cluster != "." {
             return true;
+        }
+        // A list label ("1.", "b.", "IV.") opens an item; it is not a sentence of its own.
+        if self.opens_an_item && is_list_label(self.word) {
+            return false;
         }
         match rules.abbreviation(self.word) {
             Some(AbbreviationClass::Title | AbbreviationClass::Inner) => false,
@@ -428,6 +454,27 @@ mod tests {
         assert_unsplit(
             "Das kostet 3 Mio. Euro, sagte Dr. Müller z.B. gestern.",
             "de",
+        );
+    }
+
+    #[test]
+    fn list_labels_stay_with_their_item() {
+        assert_eq!(
+            split(
+                "1. Les expéditions doivent payer. 2. Le Népal décide.",
+                "fr"
+            ),
+            ["1. Les expéditions doivent payer.", "2. Le Népal décide."]
+        );
+        assert_eq!(
+            split(
+                "Die Regeln: 1. Die Expedition zahlt. IV. Der Staat entscheidet.",
+                "de"
+            ),
+            [
+                "Die Regeln: 1. Die Expedition zahlt.",
+                "IV. Der Staat entscheidet."
+            ]
         );
     }
 

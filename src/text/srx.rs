@@ -145,6 +145,7 @@ impl Rule {
 
 impl BeforePattern {
     fn compile(pattern: &str) -> std::result::Result<Self, String> {
+        let pattern = &from_java(pattern);
         match regex::Regex::new(pattern) {
             Ok(re) => Ok(BeforePattern::Plain(re)),
             Err(_) => fancy_regex::Regex::new(pattern)
@@ -173,6 +174,57 @@ impl BeforePattern {
         }
         ends
     }
+}
+
+/// Rewrites the Java regular-expression syntax SRX files are written in where Rust's
+/// engines spell it differently: `\Q...\E` quoting and the `\p{javaLowerCase}` family.
+fn from_java(pattern: &str) -> String {
+    const CLASSES: &[(&str, &str)] = &[
+        ("javaLowerCase", "Ll"),
+        ("javaUpperCase", "Lu"),
+        ("javaLetter", "L"),
+        ("javaDigit", "Nd"),
+        ("javaLetterOrDigit", "Alnum"),
+        ("javaWhitespace", "White_Space"),
+        ("IsAlphabetic", "Alphabetic"),
+        ("IsLetter", "L"),
+        ("IsUppercase", "Uppercase"),
+        ("IsLowercase", "Lowercase"),
+        ("IsWhite_Space", "White_Space"),
+        ("IsPunctuation", "P"),
+        ("IsDigit", "Nd"),
+    ];
+    let mut out = String::with_capacity(pattern.len());
+    let mut rest = pattern;
+    while let Some(i) = rest.find('\\') {
+        out.push_str(&rest[..i]);
+        let escape = &rest[i..];
+        if let Some(quoted) = escape.strip_prefix("\\Q") {
+            let end = quoted.find("\\E").unwrap_or(quoted.len());
+            out.push_str(&regex::escape(&quoted[..end]));
+            rest = quoted.get(end + 2..).unwrap_or("");
+            continue;
+        }
+        let class = CLASSES.iter().find_map(|(java, unicode)| {
+            ["p", "P"].iter().find_map(|p| {
+                let written = format!("\\{p}{{{java}}}");
+                escape
+                    .starts_with(&written)
+                    .then(|| (format!("\\{p}{{{unicode}}}"), written.len()))
+            })
+        });
+        if let Some((replacement, len)) = class {
+            out.push_str(&replacement);
+            rest = &escape[len..];
+            continue;
+        }
+        // Any other escape is copied whole, so "\\Q" is not mistaken for quoting.
+        let len = 1 + escape[1..].chars().next().map_or(0, char::len_utf8);
+        out.push_str(&escape[..len]);
+        rest = &escape[len..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn next_char_boundary(text: &str, i: usize) -> usize {
@@ -373,15 +425,17 @@ impl<'a> Parser<'a> {
         let after = if pending.after.is_empty() {
             None
         } else {
-            Some(fancy_regex::Regex::new(&pending.after).map_err(|e| {
-                self.error_at(
-                    pending.offset,
-                    format!(
-                        "rule's afterbreak {:?} does not compile: {e}",
-                        pending.after
-                    ),
-                )
-            })?)
+            Some(
+                fancy_regex::Regex::new(&from_java(&pending.after)).map_err(|e| {
+                    self.error_at(
+                        pending.offset,
+                        format!(
+                            "rule's afterbreak {:?} does not compile: {e}",
+                            pending.after
+                        ),
+                    )
+                })?,
+            )
         };
         let rule = Rule {
             is_break: pending.is_break,
@@ -512,6 +566,29 @@ mod tests {
             .to_string();
         assert!(err.starts_with("bad.srx:3:"), "{err}");
         assert!(err.contains("beforebreak"), "{err}");
+    }
+
+    #[test]
+    fn java_syntax_is_translated() {
+        assert_eq!(from_java(r"\Qp.\E\s"), r"p\.\s");
+        assert_eq!(
+            from_java(r"\p{javaLowerCase}\P{javaUpperCase}"),
+            r"\p{Ll}\P{Lu}"
+        );
+        assert_eq!(from_java(r"\\Q\.x"), r"\\Q\.x");
+        assert_eq!(from_java(r"\Qa.b"), r"a\.b");
+        let srx = rules(
+            r#"<languagerules><languagerule languagerulename="D">
+               <rule break="no"><beforebreak>\Qp.\E</beforebreak><afterbreak>\s*+\p{javaLowerCase}</afterbreak></rule>
+               <rule><beforebreak>\.</beforebreak><afterbreak>\s</afterbreak></rule>
+               </languagerule></languagerules>
+               <maprules><languagemap languagepattern=".*" languagerulename="D"/></maprules>"#,
+            "no",
+        );
+        assert_eq!(
+            split(&srx, "Voir p. ex. ceci. Fin.", "fr"),
+            ["Voir p. ex.", "ceci.", "Fin."]
+        );
     }
 
     #[test]
