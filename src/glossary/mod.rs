@@ -659,6 +659,101 @@ mod tests {
     }
 
     #[test]
+    fn no_builtin_rendering_is_both_accepted_and_avoided() {
+        for c in &Glossary::builtin() {
+            for avoid in &c.en_avoid {
+                let clash = c
+                    .accepted(Lang::En)
+                    .find(|t| compact_key(t) == compact_key(avoid));
+                assert!(
+                    clash.is_none(),
+                    "{}: {avoid:?} is accepted and avoided",
+                    c.id
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn issue_items_are_covered() {
+        let g = Glossary::builtin();
+        let index = g.index();
+        for term in [
+            "JNIM",
+            "GSIM",
+            "EIGS",
+            "ISGS",
+            "ISWAP",
+            "Katiba Macina",
+            "FLM",
+            "MLF",
+            "Ansarul Islam",
+            "AES",
+            "Alliance of Sahel States",
+            "CEDEAO",
+            "ECOWAS",
+            "UEMOA",
+            "WAEMU",
+            "UA",
+            "AU",
+            "ONU",
+            "UN",
+            "MINUSMA",
+            "Casques bleus",
+            "Barkhane",
+            "force conjointe du G5 Sahel",
+            "FAMa",
+            "FDS",
+            "VDP",
+            "CNSP",
+            "Wagner",
+            "Africa Corps",
+            "FLA",
+            "CSP-PSD",
+            "CSP-DPA",
+            "CMA",
+            "MNLA",
+            "HCUA",
+            "GATIA",
+            "MSA",
+            "Plateforme",
+            "accord d'Alger",
+            "Azawad",
+            "katiba",
+            "junte",
+            "président de la Transition",
+            "état-major",
+            "élèves gendarmes",
+            "école de gendarmerie",
+            "EEI",
+            "IED",
+            "djihadiste",
+            "OTAN",
+            "NATO",
+            "UE",
+            "EU",
+            "FMI",
+            "IMF",
+            "BCE",
+            "ECB",
+            "ONG",
+            "NGO",
+            "PIB",
+            "GDP",
+            "RDC",
+            "DRC",
+            "PDG",
+            "CEO",
+        ] {
+            let hits = index.lookup(term, 1);
+            assert!(
+                hits.first().is_some_and(|h| h.score >= 95),
+                "{term:?} has no concept of its own: {hits:?}"
+            );
+        }
+    }
+
+    #[test]
     fn every_domain_is_used() {
         let g = Glossary::builtin();
         for d in Domain::ALL {

@@ -371,7 +371,11 @@ fn close(
     match name {
         "tig" | "ntig" | "termSec" => {
             let finished = term.take().unwrap_or_default();
-            if finished.text.as_deref().map_or(true, |t| t.trim().is_empty()) {
+            if finished
+                .text
+                .as_deref()
+                .map_or(true, |t| t.trim().is_empty())
+            {
                 return Err(format!("<{name}> without a <term>"));
             }
             if let (Some(entry), Some(Some(side))) = (entry.as_mut(), *lang) {
