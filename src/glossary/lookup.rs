@@ -114,9 +114,10 @@ impl<'g> Index<'g> {
         }
         let mut best: HashMap<u32, Hit<'g>> = HashMap::new();
         let mut offer = |entry: &Entry<'g>, score: u32, kind: MatchKind| {
-            let better = best
-                .get(&entry.concept)
-                .map_or(true, |hit| score > hit.score);
+            let better = best.get(&entry.concept).map_or(true, |hit| {
+                (score, std::cmp::Reverse(role_rank(entry.term.role)))
+                    > (hit.score, std::cmp::Reverse(role_rank(hit.term.role)))
+            });
             if better {
                 let concept = &self.glossary.concepts()[entry.concept as usize];
                 best.insert(
