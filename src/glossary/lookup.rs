@@ -16,7 +16,7 @@ use std::collections::HashMap;
 
 /// How a query met a term.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase", tag = "kind")]
+#[serde(rename_all = "snake_case", tag = "kind")]
 pub enum MatchKind {
     /// The term exactly as written.
     Exact,
