@@ -16,7 +16,7 @@ use std::collections::HashMap;
 
 /// How a query met a term.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase", tag = "kind")]
+#[serde(rename_all = "snake_case", tag = "kind")]
 pub enum MatchKind {
     /// The term exactly as written.
     Exact,
@@ -114,9 +114,10 @@ impl<'g> Index<'g> {
         }
         let mut best: HashMap<u32, Hit<'g>> = HashMap::new();
         let mut offer = |entry: &Entry<'g>, score: u32, kind: MatchKind| {
-            let better = best
-                .get(&entry.concept)
-                .map_or(true, |hit| score > hit.score);
+            let better = best.get(&entry.concept).map_or(true, |hit| {
+                (score, std::cmp::Reverse(role_rank(entry.term.role)))
+                    > (hit.score, std::cmp::Reverse(role_rank(hit.term.role)))
+            });
             if better {
                 let concept = &self.glossary.concepts()[entry.concept as usize];
                 best.insert(

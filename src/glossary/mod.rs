@@ -351,13 +351,22 @@ fn check_id(id: &str) -> std::result::Result<(), String> {
 
 fn clean_term(term: &str, lang: &str, what: &str) -> std::result::Result<String, String> {
     let term = term.trim();
-    if let Some(c) = term.chars().find(|c| c.is_control()) {
+    if let Some(c) = term.chars().find(|&c| c.is_control() || not_xml(c)) {
         return Err(format!(
-            "{lang} {what} {term:?} contains the control character U+{:04X} (terms are one line)",
+            "{lang} {what} {term:?} contains the character U+{:04X} (terms are one line of text)",
             c as u32
         ));
     }
+    if term.starts_with('#') {
+        // OmegaT reads a glossary line that starts with '#' as a comment.
+        return Err(format!("{lang} {what} {term:?} starts with '#'"));
+    }
     Ok(term.to_string())
+}
+
+/// Characters XML 1.0 cannot carry, even escaped.
+fn not_xml(c: char) -> bool {
+    matches!(c, '\u{FFFE}' | '\u{FFFF}')
 }
 
 fn clean_list(
@@ -379,14 +388,40 @@ fn clean_text(text: &str, what: &str) -> std::result::Result<String, String> {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     if let Some(c) = text
         .chars()
-        .find(|&c| c.is_control() && c != '\n' && c != '\t')
+        .find(|&c| (c.is_control() && c != '\n' && c != '\t') || not_xml(c))
     {
-        return Err(format!(
-            "{what} contains the control character U+{:04X}",
-            c as u32
-        ));
+        return Err(format!("{what} contains the character U+{:04X}", c as u32));
     }
     Ok(text.trim().to_string())
+}
+
+/// Counts reported by `glossary import`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Stats {
+    pub concepts: usize,
+    /// Preferred terms, variants and acronyms.
+    pub french_terms: usize,
+    pub english_terms: usize,
+    pub avoid_terms: usize,
+}
+
+impl Stats {
+    pub fn of(glossary: &Glossary) -> Stats {
+        let mut stats = Stats {
+            concepts: glossary.len(),
+            french_terms: 0,
+            english_terms: 0,
+            avoid_terms: 0,
+        };
+        for term in glossary.iter().flat_map(Concept::terms) {
+            match (term.lang, term.role) {
+                (_, TermRole::Avoid) => stats.avoid_terms += 1,
+                (Lang::Fr, _) => stats.french_terms += 1,
+                (Lang::En, _) => stats.english_terms += 1,
+            }
+        }
+        stats
+    }
 }
 
 /// A file format the glossary reads and writes.
@@ -506,6 +541,17 @@ impl Glossary {
         }
     }
 
+    /// The concept that `concept` would replace in a [`Glossary::merge`]: same id, or
+    /// else same French preferred term.
+    pub fn replaced_by(&self, concept: &Concept) -> Option<&Concept> {
+        self.get(&concept.id).or_else(|| {
+            let french = compact_key(&concept.fr.preferred);
+            self.concepts
+                .iter()
+                .find(|c| compact_key(&c.fr.preferred) == french)
+        })
+    }
+
     fn push_new(&mut self, concept: Concept) {
         self.by_id.insert(concept.id.clone(), self.concepts.len());
         self.concepts.push(concept);
@@ -604,7 +650,10 @@ fn decode_utf8<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str> {
 /// OmegaT's headerless rows) or comma-separated.
 fn detect_format(text: &str) -> Format {
     let trimmed = text.trim_start();
-    if trimmed.starts_with('<') {
+    let xml = ["<?xml", "<!", "<martif", "<tbx"]
+        .iter()
+        .any(|start| trimmed.starts_with(start));
+    if xml {
         return if trimmed.contains("<martif") {
             Format::Tbx
         } else {
@@ -659,6 +708,101 @@ mod tests {
     }
 
     #[test]
+    fn no_builtin_rendering_is_both_accepted_and_avoided() {
+        for c in &Glossary::builtin() {
+            for avoid in &c.en_avoid {
+                let clash = c
+                    .accepted(Lang::En)
+                    .find(|t| compact_key(t) == compact_key(avoid));
+                assert!(
+                    clash.is_none(),
+                    "{}: {avoid:?} is accepted and avoided",
+                    c.id
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn issue_items_are_covered() {
+        let g = Glossary::builtin();
+        let index = g.index();
+        for term in [
+            "JNIM",
+            "GSIM",
+            "EIGS",
+            "ISGS",
+            "ISWAP",
+            "Katiba Macina",
+            "FLM",
+            "MLF",
+            "Ansarul Islam",
+            "AES",
+            "Alliance of Sahel States",
+            "CEDEAO",
+            "ECOWAS",
+            "UEMOA",
+            "WAEMU",
+            "UA",
+            "AU",
+            "ONU",
+            "UN",
+            "MINUSMA",
+            "Casques bleus",
+            "Barkhane",
+            "force conjointe du G5 Sahel",
+            "FAMa",
+            "FDS",
+            "VDP",
+            "CNSP",
+            "Wagner",
+            "Africa Corps",
+            "FLA",
+            "CSP-PSD",
+            "CSP-DPA",
+            "CMA",
+            "MNLA",
+            "HCUA",
+            "GATIA",
+            "MSA",
+            "Plateforme",
+            "accord d'Alger",
+            "Azawad",
+            "katiba",
+            "junte",
+            "président de la Transition",
+            "état-major",
+            "élèves gendarmes",
+            "école de gendarmerie",
+            "EEI",
+            "IED",
+            "djihadiste",
+            "OTAN",
+            "NATO",
+            "UE",
+            "EU",
+            "FMI",
+            "IMF",
+            "BCE",
+            "ECB",
+            "ONG",
+            "NGO",
+            "PIB",
+            "GDP",
+            "RDC",
+            "DRC",
+            "PDG",
+            "CEO",
+        ] {
+            let hits = index.lookup(term, 1);
+            assert!(
+                hits.first().is_some_and(|h| h.score >= 95),
+                "{term:?} has no concept of its own: {hits:?}"
+            );
+        }
+    }
+
+    #[test]
     fn every_domain_is_used() {
         let g = Glossary::builtin();
         for d in Domain::ALL {
@@ -702,6 +846,8 @@ mod tests {
     fn normalize_refuses_control_characters_in_terms_and_bad_ids() {
         let mut c = Concept::new("ok", "a\tb", "c");
         assert!(c.clone().normalize().unwrap_err().contains("U+0009"));
+        c.fr.preferred = "#hashtag".into();
+        assert!(c.clone().normalize().unwrap_err().contains("'#'"));
         c.fr.preferred = "a".into();
         c.id = "1abc".into();
         assert!(c.clone().normalize().is_err());
@@ -715,6 +861,7 @@ mod tests {
     #[test]
     fn format_detection_looks_at_content() {
         assert_eq!(detect_format("<?xml version='1.0'?><martif>"), Format::Tbx);
+        assert_eq!(detect_format("<b>\tbold\n"), Format::OmegatTsv);
         assert_eq!(
             detect_format("<tbx xmlns='urn:iso:std:iso:30042:ed-2'>"),
             Format::Tbx3
