@@ -22,14 +22,12 @@ fn check_with(script: &Path, file: &Path, only: Option<&str>) {
     if let Some(only) = only {
         command.env("ONLY", only);
     }
-    let output = command
-        .output()
-        .expect("bash runs");
+    let output = command.output().expect("bash runs");
     let report = String::from_utf8_lossy(&output.stdout);
     assert!(output.status.success(), "{}:\n{report}", file.display());
     for line in report.lines().filter(|l| l.starts_with("MISSING")) {
-        let tolerated = line.contains("hypomnema")
-            || std::env::var_os(common::REQUIRE_SHARED).is_none();
+        let tolerated =
+            line.contains("hypomnema") || std::env::var_os(common::REQUIRE_SHARED).is_none();
         assert!(tolerated, "a reader is missing:\n{report}");
         eprintln!("{line}");
     }
@@ -108,7 +106,10 @@ fn readers_accept_the_generated_memories() {
     let mut memories = Vec::new();
     for file in files {
         check_with(&script, &file, Some("xmllint-dtd xmllint-xsd"));
-        memories.push((file.clone(), tmx::read_path(&file, &ReadOptions::default()).unwrap()));
+        memories.push((
+            file.clone(),
+            tmx::read_path(&file, &ReadOptions::default()).unwrap(),
+        ));
     }
     if memories.is_empty() {
         return;
@@ -128,9 +129,18 @@ fn inline_tags_survive_a_rewrite_that_readers_accept() {
     ) else {
         return;
     };
-    let memory = tmx::read_path(&sample, &ReadOptions { inline: Inline::Keep }).unwrap();
+    let memory = tmx::read_path(
+        &sample,
+        &ReadOptions {
+            inline: Inline::Keep,
+        },
+    )
+    .unwrap();
     let xml = tmx::write(&memory);
-    assert!(xml.contains("<bpt i=\"1\" x=\"1\">&lt;b&gt;</bpt>"), "{xml}");
+    assert!(
+        xml.contains("<bpt i=\"1\" x=\"1\">&lt;b&gt;</bpt>"),
+        "{xml}"
+    );
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("inline.tmx");
     std::fs::write(&file, &xml).unwrap();

@@ -26,9 +26,10 @@ fn segment() -> impl Strategy<Value = String> {
 }
 
 fn date() -> impl Strategy<Value = Option<String>> {
-    prop::option::of((2000u32..2030, 1u32..13, 1u32..29).prop_map(|(y, m, d)| {
-        format!("{y:04}{m:02}{d:02}T120000Z")
-    }))
+    prop::option::of(
+        (2000u32..2030, 1u32..13, 1u32..29)
+            .prop_map(|(y, m, d)| format!("{y:04}{m:02}{d:02}T120000Z")),
+    )
 }
 
 fn unit() -> impl Strategy<Value = TranslationUnit> {
@@ -51,8 +52,12 @@ fn memory() -> impl Strategy<Value = Memory> {
 }
 
 fn read(xml: &str) -> Memory {
-    tmx::read_bytes(Path::new("generated.tmx"), xml.as_bytes(), &ReadOptions::default())
-        .unwrap_or_else(|e| panic!("our own output does not read back: {e}\n{xml}"))
+    tmx::read_bytes(
+        Path::new("generated.tmx"),
+        xml.as_bytes(),
+        &ReadOptions::default(),
+    )
+    .unwrap_or_else(|e| panic!("our own output does not read back: {e}\n{xml}"))
 }
 
 fn keys(memory: &Memory) -> Vec<Vec<(String, String)>> {
