@@ -166,6 +166,13 @@ impl LexicalChecks {
             ) else {
                 continue;
             };
+            // "Stage Entertainment", "Le Parisien Libéré": a name, not the common word.
+            if scan
+                .source
+                .is_name_like(scan.pair.source.text, french.first)
+            {
+                continue;
+            }
             if self
                 .first_match(
                     &scan.english,
