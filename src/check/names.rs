@@ -217,13 +217,17 @@ fn similar(name: &str, word: &str) -> bool {
             return true;
         }
     }
-    let (name, word) = (transliteration_key(name), transliteration_key(word));
+    close_spelling(name, word)
+        || close_spelling(&transliteration_key(name), &transliteration_key(word))
+}
+
+fn close_spelling(name: &str, word: &str) -> bool {
     let (n, w) = (name.chars().count(), word.chars().count());
-    let prefix = common_prefix(&name, &word);
+    let prefix = common_prefix(name, word);
     if name == word || (prefix >= 4 && prefix + 2 >= n.min(w)) {
         return true;
     }
-    n >= 5 && w >= 5 && strsim::normalized_levenshtein(&name, &word) >= 0.7
+    n >= 5 && w >= 5 && strsim::normalized_levenshtein(name, word) >= 0.7
 }
 
 /// Folded words of a side, hyphen parts included, without trailing apostrophes.
