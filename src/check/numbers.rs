@@ -475,7 +475,10 @@ fn approx_word(words: &[Word], i: usize, lang: &str, out: &mut Vec<Quantity>) ->
     }
     // "XXe", "XIXème": a Roman numeral with its ordinal suffix in one token.
     let stem = w.text.trim_end_matches(|c: char| c.is_lowercase());
-    if stem.len() < w.text.len()
+    // One-letter stems only for I, V, X: "Ce", "Le", "De" are words, "Xe siècle" is not.
+    let plausible_stem = stem.len() >= 2 || matches!(stem, "I" | "V" | "X");
+    if plausible_stem
+        && stem.len() < w.text.len()
         && ORDINAL_SUFFIXES.contains(&fold_suffix(&w.text[stem.len()..]).as_str())
     {
         if let Some(value) = roman_value(stem) {
@@ -592,12 +595,18 @@ fn codes<'w>(words: &'w [Word]) -> Vec<(&'w Word<'w>, String)> {
         .collect()
 }
 
+/// "x4" and "x4s", "m2" and "m2space": the same code with an English ending.
+fn same_code(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    long.starts_with(short) && long[short.len()..].chars().all(char::is_alphabetic)
+}
+
 /// A code on each side with no twin on the other: most likely the same code changed.
 fn changed_code(pair: &Pair, tokens: &super::Tokens) -> Option<Finding> {
     let (source, target) = (codes(&tokens.source), codes(&tokens.target));
     let lone = |side: &[(&Word, String)], other: &[(&Word, String)]| {
         side.iter()
-            .find(|(_, key)| !other.iter().any(|(_, k)| k == key))
+            .find(|(_, key)| !other.iter().any(|(_, k)| same_code(k, key)))
             .map(|(w, _)| (w.start, w.end))
     };
     let (s, t) = (lone(&source, &target)?, lone(&target, &source)?);
