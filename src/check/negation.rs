@@ -11,8 +11,19 @@ use super::{Category, Finding, Pair, Severity, Tokens, Word};
 
 /// Words that complete French "ne" into a negation.
 const FRENCH_NEGATORS: &[&str] = &[
-    "pas", "plus", "jamais", "rien", "personne", "aucun", "aucune", "nul", "nulle", "ni",
-    "guere", "nullement", "point",
+    "pas",
+    "plus",
+    "jamais",
+    "rien",
+    "personne",
+    "aucun",
+    "aucune",
+    "nul",
+    "nulle",
+    "ni",
+    "guere",
+    "nullement",
+    "point",
 ];
 
 /// Negators that may stand before "ne": "Aucun soldat n'a…", "Personne ne sait".
@@ -25,32 +36,121 @@ const NEGATOR_WINDOW: usize = 6;
 
 /// Literary French negates with "ne" alone after these verbs: "il ne peut", "elle n'ose".
 const FRENCH_BARE_NE_VERBS: &[&str] = &[
-    "peut", "peux", "peuvent", "pouvait", "pouvaient", "pourrait", "pourraient", "sait",
-    "sais", "savent", "savait", "saurait", "ose", "osent", "osait", "cesse", "cessent",
+    "peut",
+    "peux",
+    "peuvent",
+    "pouvait",
+    "pouvaient",
+    "pourrait",
+    "pourraient",
+    "sait",
+    "sais",
+    "savent",
+    "savait",
+    "saurait",
+    "ose",
+    "osent",
+    "osait",
+    "cesse",
+    "cessent",
     "cessait",
 ];
 
 /// French words (folded) that deny without a "ne": enough to excuse an English negation.
 const FRENCH_IMPLICIT: &[&str] = &[
-    "sans", "non", "impossible", "impossibles", "incapable", "incapables", "refus", "refuse",
-    "refusent", "refuse", "manque", "absence", "faute", "aucunement", "interdit",
-    "interdite", "empecher", "empeche", "ni", "loin", "hors", "defaut", "ignorer", "ignore",
-    "ignorait", "ignorent", "priver", "seulement",
+    "sans",
+    "non",
+    "impossible",
+    "impossibles",
+    "incapable",
+    "incapables",
+    "refus",
+    "refuse",
+    "refusent",
+    "refuse",
+    "manque",
+    "absence",
+    "faute",
+    "aucunement",
+    "interdit",
+    "interdite",
+    "empecher",
+    "empeche",
+    "ni",
+    "loin",
+    "hors",
+    "defaut",
+    "ignorer",
+    "ignore",
+    "ignorait",
+    "ignorent",
+    "priver",
+    "seulement",
 ];
 
 /// English words that deny without "not": enough to render a French negation.
 const ENGLISH_IMPLICIT: &[&str] = &[
-    "unable", "impossible", "fail", "fails", "failed", "failure", "refuse", "refuses",
-    "refused", "lack", "lacks", "lacked", "lacking", "hardly", "barely", "rather", "instead",
-    "absence", "absent", "nor", "free", "neither", "except", "only", "ceased", "stopped",
-    "stop", "denied", "deny", "avoid", "avoided", "prevent", "prevented", "ban", "banned",
-    "forbidden", "little", "few", "far", "hard", "difficult", "beyond",
+    "unable",
+    "impossible",
+    "fail",
+    "fails",
+    "failed",
+    "failure",
+    "refuse",
+    "refuses",
+    "refused",
+    "lack",
+    "lacks",
+    "lacked",
+    "lacking",
+    "hardly",
+    "barely",
+    "rather",
+    "instead",
+    "absence",
+    "absent",
+    "nor",
+    "free",
+    "neither",
+    "except",
+    "only",
+    "ceased",
+    "stopped",
+    "stop",
+    "denied",
+    "deny",
+    "avoid",
+    "avoided",
+    "prevent",
+    "prevented",
+    "ban",
+    "banned",
+    "forbidden",
+    "little",
+    "few",
+    "far",
+    "hard",
+    "difficult",
+    "beyond",
 ];
 
 /// Words that start with "un" without being negative.
 const NOT_UN_PREFIXED: &[&str] = &[
-    "unit", "units", "united", "union", "unions", "unique", "universe", "universal",
-    "university", "universities", "under", "until", "unto", "uniform", "unanimous",
+    "unit",
+    "units",
+    "united",
+    "union",
+    "unions",
+    "unique",
+    "universe",
+    "universal",
+    "university",
+    "universities",
+    "under",
+    "until",
+    "unto",
+    "uniform",
+    "unanimous",
     "unanimously",
 ];
 
@@ -79,10 +179,10 @@ fn words_only<'a>(words: &'a [Word<'a>]) -> Vec<&'a Word<'a>> {
 }
 
 const DETERMINERS_AND_PREPOSITIONS: &[&str] = &[
-    "le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "au", "aux", "a", "mes",
-    "tes", "ses", "nos", "vos", "leurs", "leur", "son", "sa", "mon", "ma", "ton", "ta", "ces",
-    "ce", "premiers", "premier", "dans", "sur", "en", "grands", "petits", "deux", "trois",
-    "quelques", "faux", "memes",
+    "le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "au", "aux", "a", "mes", "tes",
+    "ses", "nos", "vos", "leurs", "leur", "son", "sa", "mon", "ma", "ton", "ta", "ces", "ce",
+    "premiers", "premier", "dans", "sur", "en", "grands", "petits", "deux", "trois", "quelques",
+    "faux", "memes",
 ];
 
 /// Negations of a French text.
@@ -113,7 +213,10 @@ pub fn french(words: &[Word]) -> Vec<Negation> {
             .is_some_and(|n| FRENCH_BARE_NE_VERBS.contains(&n.folded.as_str()))
         {
             found.push(cue(w, true));
-        } else if window.clone().any(|j| matches!(words[j].folded.as_str(), "que" | "qu'")) {
+        } else if window
+            .clone()
+            .any(|j| matches!(words[j].folded.as_str(), "que" | "qu'"))
+        {
             // "ne … que" is "only"; it excuses "not … until", "no more than".
             found.push(cue(w, false));
         }
@@ -188,7 +291,12 @@ pub fn check(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
     let source = french(&tokens.source);
     let target = english(&tokens.target);
     let strong = |cues: &[Negation]| cues.iter().find(|n| n.strong).copied();
-    match (strong(&source), target.is_empty(), strong(&target), source.is_empty()) {
+    match (
+        strong(&source),
+        target.is_empty(),
+        strong(&target),
+        source.is_empty(),
+    ) {
         (Some(s), true, _, _) => vec![Finding::new(
             "negation.missing",
             Category::Negation,
@@ -236,7 +344,9 @@ mod tests {
         assert_eq!(fr("Il n'a jamais menti."), 1);
         assert_eq!(fr("Aucun soldat n'a été tué."), 1);
         assert_eq!(fr("Il est parti sans rien dire."), 0);
-        assert!(french(&words("Il ne reste que deux jours.")).iter().all(|n| !n.strong));
+        assert!(french(&words("Il ne reste que deux jours."))
+            .iter()
+            .all(|n| !n.strong));
         assert_eq!(fr("Avant qu'il ne parte, il a parlé."), 0);
         assert_eq!(fr("Non seulement il est venu, mais il a parlé."), 0);
         assert_eq!(fr("Pas moins de 20 % de l'eau."), 0);

@@ -27,31 +27,105 @@ fn french_words() -> &'static HashSet<String> {
 
 /// Frequent English function words: evidence that a segment is English.
 const ENGLISH_WORDS: &[&str] = &[
-    "the", "of", "and", "to", "in", "is", "was", "that", "for", "it", "with", "as", "on",
-    "be", "by", "at", "this", "have", "from", "or", "had", "not", "but", "are", "were",
-    "they", "which", "you", "he", "she", "his", "her", "their", "has", "been", "will", "would",
-    "who", "an", "its", "there", "after", "also", "said", "we", "our",
+    "the", "of", "and", "to", "in", "is", "was", "that", "for", "it", "with", "as", "on", "be",
+    "by", "at", "this", "have", "from", "or", "had", "not", "but", "are", "were", "they", "which",
+    "you", "he", "she", "his", "her", "their", "has", "been", "will", "would", "who", "an", "its",
+    "there", "after", "also", "said", "we", "our",
 ];
 
 /// Endings of French words that English words copied unchanged from French rarely have.
 const FRENCH_ENDINGS: &[&str] = &[
-    "ement", "ements", "eux", "euse", "euses", "eaux", "oire", "oires", "iques", "ienne",
-    "iennes", "aient", "ées", "ée", "ir", "eurs", "ais",
+    "ement", "ements", "eux", "euse", "euses", "eaux", "oire", "oires", "iques", "ienne", "iennes",
+    "aient", "ées", "ée", "ir", "eurs", "ais", "ique", "ante", "antes", "ois", "eau", "aire",
+    "aires",
 ];
 
 /// English words with those endings or accents, borrowed from French.
 const ENGLISH_BORROWINGS: &[&str] = &[
-    "café", "cafés", "résumé", "cliché", "décor", "fiancé", "fiancée", "naïve", "protégé",
-    "façade", "entrée", "rosé", "soufflé", "sauté", "crème", "élite", "régime", "née", "emir",
-    "elixir", "souvenir", "nadir", "tapir", "menhir", "engagement", "engagements",
-    "management", "arrangement", "arrangements", "amateurs", "entrepreneurs", "chauffeurs",
-    "saboteurs", "grandeur", "memoir", "reservoir", "repertoire", "unique", "techniques",
-    "critiques", "boutiques", "antiques", "plateaux", "tableaux", "bureaux", "chateaux",
-    "château", "pied", "coup", "détente", "exposé", "passé", "cortège", "premières",
-    "attaché", "arrondissement", "arrondissements", "communiqué", "touché", "séance",
+    "café",
+    "cafés",
+    "résumé",
+    "cliché",
+    "décor",
+    "fiancé",
+    "fiancée",
+    "naïve",
+    "protégé",
+    "façade",
+    "entrée",
+    "rosé",
+    "soufflé",
+    "sauté",
+    "crème",
+    "élite",
+    "régime",
+    "née",
+    "emir",
+    "elixir",
+    "souvenir",
+    "nadir",
+    "tapir",
+    "menhir",
+    "engagement",
+    "engagements",
+    "management",
+    "arrangement",
+    "arrangements",
+    "amateurs",
+    "entrepreneurs",
+    "chauffeurs",
+    "saboteurs",
+    "grandeur",
+    "memoir",
+    "reservoir",
+    "repertoire",
+    "unique",
+    "techniques",
+    "critiques",
+    "boutiques",
+    "antiques",
+    "plateaux",
+    "tableaux",
+    "bureaux",
+    "chateaux",
+    "château",
+    "pied",
+    "coup",
+    "détente",
+    "exposé",
+    "passé",
+    "cortège",
+    "premières",
+    "technique",
+    "critique",
+    "boutique",
+    "antique",
+    "physique",
+    "mystique",
+    "oblique",
+    "clique",
+    "bourgeois",
+    "beau",
+    "trousseau",
+    "millionaire",
+    "questionnaire",
+    "doctrinaire",
+    "solitaire",
+    "billionaire",
+    "commissionaire",
+    "andante",
+    "dante",
+    "attaché",
+    "arrondissement",
+    "arrondissements",
+    "communiqué",
+    "touché",
+    "séance",
 ];
 
-const ACCENTS: &[char] = &['é', 'è', 'ê', 'ë', 'à', 'â', 'î', 'ï', 'ô', 'û', 'ù', 'ç', 'œ'];
+const ACCENTS: &[char] = &[
+    'é', 'è', 'ê', 'ë', 'à', 'â', 'î', 'ï', 'ô', 'û', 'ù', 'ç', 'œ',
+];
 
 /// French elided clitics, as the tokenizer keeps them: "l'", "d'", "qu'".
 fn is_elision(word: &str) -> bool {
@@ -76,16 +150,19 @@ fn looks_french(
     if is_elision(lower) {
         return next.is_some_and(|n| n.is_word() && !n.is_capitalised());
     }
-    if french_words().contains(lower) {
+    let bare = lower.trim_end_matches(crate::text::token::is_apostrophe);
+    if french_words().contains(bare) {
         // "Le Monde", "de Gaulle", "Rue de Retinne": small words inside names stay.
+        let particle = bare.chars().count() <= 3;
         let in_name = next.is_some_and(|n| n.is_capitalised())
-            || previous.is_some_and(|p| p.is_word() && p.is_capitalised());
+            || particle && previous.is_some_and(|p| p.is_word() && p.is_capitalised());
         return !in_name;
     }
-    if !copied || word.text.chars().count() < 4 {
+    if word.text.chars().count() < 4 {
         return false;
     }
-    lower.contains(ACCENTS) || FRENCH_ENDINGS.iter().any(|e| lower.ends_with(e))
+    // An accented word is French whether or not the source has it ("dictée").
+    lower.contains(ACCENTS) || copied && FRENCH_ENDINGS.iter().any(|e| lower.ends_with(e))
 }
 
 /// Byte ranges of the target that sit between quotation marks (titles, quoted names).
@@ -133,9 +210,8 @@ pub fn untranslated_segment(pair: &Pair, tokens: &Tokens) -> Option<Finding> {
     let copied = total >= 3
         && crate::text::token::fold(pair.source.text) == crate::text::token::fold(pair.target.text);
     let mostly_french = total >= 3 && french * 10 >= total * 3 && french > english * 2;
-    let detected_french = || {
-        crate::text::lang::detect(pair.target.text).is_some_and(|d| d.lang == "fr")
-    };
+    let detected_french =
+        || crate::text::lang::detect(pair.target.text).is_some_and(|d| d.lang == "fr");
     if copied || (mostly_french && (french * 2 >= total || detected_french())) {
         return Some(
             Finding::new(
@@ -217,8 +293,14 @@ mod tests {
     #[test]
     fn french_words_left_in_english_are_flagged() {
         let fr = "De nombreux rythmes dépendent du comportement et de la physiologie.";
-        assert_eq!(rules(fr, "Many rhythms depend on behaviour et physiology."), vec!["untranslated.word"]);
-        assert_eq!(rules(fr, "Many rhythms depend on comportement and physiology."), vec!["untranslated.word"]);
+        assert_eq!(
+            rules(fr, "Many rhythms depend on behaviour et physiology."),
+            vec!["untranslated.word"]
+        );
+        assert_eq!(
+            rules(fr, "Many rhythms depend on comportement and physiology."),
+            vec!["untranslated.word"]
+        );
         assert!(rules(fr, "Many rhythms depend on behaviour and physiology.").is_empty());
     }
 
@@ -232,7 +314,10 @@ mod tests {
         let fr = "Le gouvernement a annoncé des mesures pour les agriculteurs.";
         assert_eq!(rules(fr, fr), vec!["untranslated.segment"]);
         assert_eq!(
-            rules(fr, "Le gouvernement a annoncé des mesures pour les paysans."),
+            rules(
+                fr,
+                "Le gouvernement a annoncé des mesures pour les paysans."
+            ),
             vec!["untranslated.segment"]
         );
     }
