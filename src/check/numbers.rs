@@ -627,6 +627,17 @@ fn changed_code(pair: &Pair, tokens: &super::Tokens) -> Option<Finding> {
     )
 }
 
+/// Two figures that may be one changed into the other: same form (digits, words) or the
+/// same order of magnitude ("XIVe" and "15th", not "2014" and "forty").
+fn comparable(a: &Quantity, b: &Quantity) -> bool {
+    a.strength == b.strength
+        || a.values.iter().any(|x| {
+            b.values
+                .iter()
+                .any(|y| *x > 0.0 && *y > 0.0 && x / y < 3.0 && y / x < 3.0)
+        })
+}
+
 /// Number findings of one pair.
 pub fn check(pair: &Pair, tokens: &super::Tokens) -> Vec<Finding> {
     let source = quantities(&tokens.source, pair.source.text, pair.source.lang);
@@ -643,7 +654,7 @@ pub fn check(pair: &Pair, tokens: &super::Tokens) -> Vec<Finding> {
     for q in &extra {
         let text = &pair.target.text[q.start..q.end];
         // A changed figure keeps its form: digits for digits, words for words.
-        let counterpart = lost.iter().find(|s| s.strength == q.strength);
+        let counterpart = lost.iter().find(|s| comparable(s, q));
         let finding = match counterpart {
             Some(s) => Finding::new(
                 "number.mismatch",
@@ -673,7 +684,7 @@ pub fn check(pair: &Pair, tokens: &super::Tokens) -> Vec<Finding> {
         findings.push(finding);
     }
     for s in &lost {
-        if extra.iter().any(|q| q.strength == s.strength) {
+        if extra.iter().any(|q| comparable(s, q)) {
             continue;
         }
         {
