@@ -456,3 +456,35 @@ pub fn check_files(
         notes,
     })
 }
+
+/// Checks one French sentence against one English sentence (each taken as one segment per
+/// line): the entry point for evaluations and benchmarks on sentence-level data.
+pub fn check_texts(source: &str, target: &str, checker: &Checker) -> Vec<Finding> {
+    let source_doc = Document::from_text("source", source);
+    let target_doc = Document::from_text("target", target);
+    let segment = |doc: &Document, lang: &str| {
+        crate::text::segment_document(
+            doc,
+            &crate::text::SegmentOptions {
+                lang: lang.to_string(),
+                presplit: true,
+            },
+        )
+    };
+    let source_segments = segment(&source_doc, &checker.source_lang);
+    let target_segments = segment(&target_doc, &checker.target_lang);
+    let link = crate::align::Link {
+        source: (0..source_segments.len()).collect(),
+        target: (0..target_segments.len()).collect(),
+        score: 1.0,
+    };
+    let alignment = Alignment { links: vec![link] };
+    check_documents(
+        &source_doc,
+        &target_doc,
+        &source_segments,
+        &target_segments,
+        &alignment,
+        checker,
+    )
+}
