@@ -220,6 +220,23 @@ fn bad_inputs_exit_2_with_one_line_naming_the_file() {
 }
 
 #[test]
+fn a_language_without_rules_gets_the_generic_ones_with_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        &dir,
+        "es.txt",
+        "El Dr. Pérez llegó. La gente huyó.\n".as_bytes(),
+    );
+    wirealign()
+        .args(["segment", "--lang", "es"])
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout("El Dr. Pérez llegó.\nLa gente huyó.\n")
+        .stderr(predicate::str::contains("no built-in rules for \"es\""));
+}
+
+#[test]
 fn unknown_format_is_a_usage_error() {
     let dir = tempfile::tempdir().unwrap();
     let path = write(&dir, "fr.txt", DISPATCH.as_bytes());

@@ -52,6 +52,12 @@ pub fn run(args: Args) -> crate::Result<i32> {
             );
         }
     }
+    let generic = crate::text::rules::LanguageRules::for_lang(&lang)
+        .lang
+        .is_empty();
+    if srx.is_none() && !args.presplit && generic && args.lang.is_some() {
+        eprintln!("wirealign: note: no built-in rules for {lang:?}; using the generic rules");
+    }
     let opts = SegmentOptions {
         lang: lang.clone(),
         presplit: args.presplit,

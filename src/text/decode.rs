@@ -233,3 +233,36 @@ fn looks_binary(text: &str) -> bool {
         .count();
     sample.contains(&'\0') || controls * 20 > sample.len()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{Error as IoError, ErrorKind};
+
+    #[test]
+    fn read_problems_are_short() {
+        assert_eq!(
+            read_problem(&IoError::from(ErrorKind::NotFound)),
+            "no such file"
+        );
+        assert_eq!(
+            read_problem(&IoError::from(ErrorKind::PermissionDenied)),
+            "permission denied"
+        );
+        assert!(read_problem(&IoError::other("disk on fire")).contains("disk on fire"));
+    }
+
+    #[test]
+    fn utf16_without_bom_needs_a_clear_majority_of_nuls() {
+        assert_eq!(utf16_without_bom(b"a\0b\0c\0d\0"), Some(true));
+        assert_eq!(utf16_without_bom(b"\0a\0b\0c\0d"), Some(false));
+        assert_eq!(utf16_without_bom(b"abcdefgh"), None);
+        assert_eq!(utf16_without_bom(b"a\0b\0c"), None);
+    }
+
+    #[test]
+    fn controls_mean_binary() {
+        assert!(looks_binary("\u{1}\u{2}\u{3}abc"));
+        assert!(!looks_binary("Bonjour\r\n\tle monde\u{c}"));
+    }
+}

@@ -24,6 +24,10 @@ const ALLOWED: &[Lang] = &[
 /// Whatlang gains nothing from more text than this, and a long document would cost time.
 const DETECTION_SAMPLE_BYTES: usize = 20_000;
 
+/// Function words make up about half of running text; a segment where fewer than this share
+/// of the words are function words of the hinted language is a name or a quoted title.
+const MIN_STOP_WORD_SHARE: f64 = 0.2;
+
 /// Below this confidence a document detection is reported but not trusted for warnings.
 pub const RELIABLE_CONFIDENCE: f64 = 0.5;
 
@@ -119,6 +123,14 @@ pub fn unexpected_language_warning(name: &str, text: &str, expected: &str) -> Op
 /// accented letters, and says nothing (`None`) when the evidence is thin: a short segment,
 /// a list of names or numbers.
 pub fn segment_hint(text: &str) -> Option<(&'static str, f64)> {
+    // A quoted title or name ("Parti de la Banlieue") says nothing about the sentence's own
+    // language, unless the quotation is nearly all there is.
+    let unquoted = without_quotations(text);
+    let text = if word_count(&unquoted) >= 3 {
+        unquoted.as_str()
+    } else {
+        text
+    };
     let words: Vec<String> = tokenize(text)
         .into_iter()
         .filter(|t| t.kind == TokenKind::Word)
@@ -130,31 +142,63 @@ pub fn segment_hint(text: &str) -> Option<(&'static str, f64)> {
     let evidence = hint_languages();
     let detector = Detector::with_allowlist(evidence.iter().map(|e| e.whatlang).collect());
     let whatlang = detector.detect(text);
-    let mut scores: Vec<(&'static str, f64)> = evidence
+    let mut scores: Vec<(&'static str, f64, usize)> = evidence
         .iter()
         .map(|e| {
             let stop_words = words
                 .iter()
                 .filter(|w| e.stop_words.contains(w.as_str()))
-                .count() as f64;
+                .count();
             let accents = text.chars().filter(|c| e.letters.contains(*c)).count() as f64;
             let statistical = whatlang
                 .as_ref()
                 .filter(|info| info.lang() == e.whatlang)
-                .map_or(0.0, |info| 1.0 + 2.0 * info.confidence());
-            (e.code, stop_words + accents.min(3.0) * 0.7 + statistical)
+                .map_or(0.0, |info| 2.0 * info.confidence());
+            // Accented letters only break ties: a French name in an English sentence has them.
+            let score = stop_words as f64 + (accents * 0.4).min(1.0) + statistical;
+            (e.code, score, stop_words)
         })
         .collect();
     scores.sort_by(|a, b| b.1.total_cmp(&a.1));
-    let (best, best_score) = scores[0];
-    let runner_up = scores[1].1;
-    let margin = best_score - runner_up;
-    // Two stop words, or one with clear statistical or orthographic support.
-    if best_score < 2.0 || margin < 1.0 {
+    let (best, best_score, best_stop_words) = scores[0];
+    let margin = best_score - scores[1].1;
+    // The sentence must be built of the language's function words, not merely quote a
+    // title or a name in it ("… launches “Parti de la Banlieue”").
+    let share = best_stop_words as f64 / words.len() as f64;
+    if best_stop_words < 2 || share < MIN_STOP_WORD_SHARE || margin < 1.0 {
         return None;
     }
     let confidence = (margin / (best_score + 1.0)).clamp(0.0, 1.0);
     Some((best, confidence))
+}
+
+fn word_count(text: &str) -> usize {
+    tokenize(text)
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .count()
+}
+
+/// `text` with every span between double quotation marks (“ ”, « », " ") blanked out.
+fn without_quotations(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut closing: Option<char> = None;
+    for c in text.chars() {
+        match closing {
+            Some(close) if c == close => {
+                closing = None;
+                out.push(' ');
+            }
+            Some(_) => {}
+            None => match c {
+                '“' => closing = Some('”'),
+                '«' => closing = Some('»'),
+                '"' => closing = Some('"'),
+                _ => out.push(c),
+            },
+        }
+    }
+    out
 }
 
 /// Evidence for one language of the per-segment hint.
@@ -276,6 +320,23 @@ mod tests {
             segment_hint("Er wurde in der Nacht getötet.").unwrap().0,
             "de"
         );
+    }
+
+    #[test]
+    fn quoted_titles_do_not_decide_the_hint() {
+        assert_eq!(
+            segment_hint("The mayor launched the \"Parti de la Banlieue\" on Friday.")
+                .unwrap()
+                .0,
+            "en"
+        );
+        assert_eq!(
+            segment_hint("« Il faut situer les responsabilités »")
+                .unwrap()
+                .0,
+            "fr"
+        );
+        assert_eq!(without_quotations("a “b c” d «e» f"), "a   d   f");
     }
 
     #[test]
