@@ -114,7 +114,13 @@ pub fn run(args: Args) -> crate::Result<i32> {
                     term,
                     format,
                     limit,
-                } => lookup(&glossary, &term, format, limit),
+                } => {
+                    let code = lookup(&glossary, &term, format, limit);
+                    // The process ends here: freeing a large user glossary would cost
+                    // more than the lookup itself.
+                    std::mem::forget(glossary);
+                    code
+                }
                 Command::List { domain, format } => list(&glossary, domain, format),
                 Command::Export { format, output } => {
                     warn_about_omegat_extension(format, output.as_deref());
@@ -139,6 +145,7 @@ fn lookup(
     }
     let index = glossary.index();
     let hits = index.lookup(term, limit.max(1));
+    std::mem::forget(index);
     let out = match format {
         OutputFormat::Json => {
             #[derive(Serialize)]

@@ -296,23 +296,25 @@ impl Concept {
     /// Trims every field, turns CR/CRLF into LF, drops empty list entries and checks the
     /// invariants every format relies on. The message names the field at fault.
     pub fn normalize(mut self) -> std::result::Result<Concept, String> {
-        self.id = self.id.trim().to_string();
+        trim_in_place(&mut self.id);
         check_id(&self.id)?;
         for (lang, terms) in [("fr", &mut self.fr), ("en", &mut self.en)] {
-            terms.preferred = clean_term(&terms.preferred, lang, "preferred term")?;
+            clean_term_in_place(&mut terms.preferred, lang, "preferred term")?;
             if terms.preferred.is_empty() {
                 return Err(format!("concept {}: no {lang} preferred term", self.id));
             }
-            terms.variants = clean_list(&terms.variants, lang, "variant")?;
-            terms.acronym = match terms.acronym.take() {
-                Some(a) => Some(clean_term(&a, lang, "acronym")?).filter(|a| !a.is_empty()),
-                None => None,
-            };
+            clean_list(&mut terms.variants, lang, "variant")?;
+            if let Some(acronym) = terms.acronym.as_mut() {
+                clean_term_in_place(acronym, lang, "acronym")?;
+            }
+            if terms.acronym.as_deref() == Some("") {
+                terms.acronym = None;
+            }
         }
-        self.en_avoid = clean_list(&self.en_avoid, "en", "rendering to avoid")?;
-        self.definition = clean_text(&self.definition, "definition")?;
-        self.note = clean_text(&self.note, "note")?;
-        self.source = clean_text(&self.source, "source")?;
+        clean_list(&mut self.en_avoid, "en", "rendering to avoid")?;
+        clean_text(&mut self.definition, "definition")?;
+        clean_text(&mut self.note, "note")?;
+        clean_text(&mut self.source, "source")?;
         Ok(self)
     }
 }
@@ -349,8 +351,12 @@ fn check_id(id: &str) -> std::result::Result<(), String> {
     }
 }
 
-fn clean_term(term: &str, lang: &str, what: &str) -> std::result::Result<String, String> {
-    let term = term.trim();
+fn clean_term_in_place(
+    term: &mut String,
+    lang: &str,
+    what: &str,
+) -> std::result::Result<(), String> {
+    trim_in_place(term);
     if let Some(c) = term.chars().find(|&c| c.is_control() || not_xml(c)) {
         return Err(format!(
             "{lang} {what} {term:?} contains the character U+{:04X} (terms are one line of text)",
@@ -361,7 +367,17 @@ fn clean_term(term: &str, lang: &str, what: &str) -> std::result::Result<String,
         // OmegaT reads a glossary line that starts with '#' as a comment.
         return Err(format!("{lang} {what} {term:?} starts with '#'"));
     }
-    Ok(term.to_string())
+    Ok(())
+}
+
+/// Trims without reallocating when there is nothing to trim (the usual case).
+fn trim_in_place(text: &mut String) {
+    let end = text.trim_end().len();
+    text.truncate(end);
+    let start = text.len() - text.trim_start().len();
+    if start > 0 {
+        text.drain(..start);
+    }
 }
 
 /// Characters XML 1.0 cannot carry, even escaped.
@@ -369,30 +385,26 @@ fn not_xml(c: char) -> bool {
     matches!(c, '\u{FFFE}' | '\u{FFFF}')
 }
 
-fn clean_list(
-    terms: &[String],
-    lang: &str,
-    what: &str,
-) -> std::result::Result<Vec<String>, String> {
-    let mut out = Vec::with_capacity(terms.len());
-    for term in terms {
-        let term = clean_term(term, lang, what)?;
-        if !term.is_empty() {
-            out.push(term);
-        }
+fn clean_list(terms: &mut Vec<String>, lang: &str, what: &str) -> std::result::Result<(), String> {
+    for term in terms.iter_mut() {
+        clean_term_in_place(term, lang, what)?;
     }
-    Ok(out)
+    terms.retain(|t| !t.is_empty());
+    Ok(())
 }
 
-fn clean_text(text: &str, what: &str) -> std::result::Result<String, String> {
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+fn clean_text(text: &mut String, what: &str) -> std::result::Result<(), String> {
+    if text.contains('\r') {
+        *text = text.replace("\r\n", "\n").replace('\r', "\n");
+    }
     if let Some(c) = text
         .chars()
         .find(|&c| (c.is_control() && c != '\n' && c != '\t') || not_xml(c))
     {
         return Err(format!("{what} contains the character U+{:04X}", c as u32));
     }
-    Ok(text.trim().to_string())
+    trim_in_place(text);
+    Ok(())
 }
 
 /// Counts reported by `glossary import`.
@@ -462,6 +474,20 @@ impl Glossary {
         let mut glossary = Glossary::new();
         for concept in concepts {
             let concept = concept.normalize()?;
+            if glossary.by_id.contains_key(&concept.id) {
+                return Err(format!("duplicate concept id {:?}", concept.id));
+            }
+            glossary.push_new(concept);
+        }
+        Ok(glossary)
+    }
+
+    /// Builds a glossary from concepts that have been through [`Concept::normalize`],
+    /// refusing duplicate ids.
+    pub(crate) fn from_normalized(concepts: Vec<Concept>) -> std::result::Result<Glossary, String> {
+        let mut glossary = Glossary::new();
+        glossary.concepts.reserve(concepts.len());
+        for concept in concepts {
             if glossary.by_id.contains_key(&concept.id) {
                 return Err(format!("duplicate concept id {:?}", concept.id));
             }
