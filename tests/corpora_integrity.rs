@@ -11,7 +11,7 @@ use serde_json::Value;
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
-use wirealign::text::{read_document, segment_document, SegmentOptions};
+use wirealign::text::{read_document, segment_document, Document, Segment, SegmentOptions};
 
 const PAIR_FILES: [&str; 5] = [
     "fr.txt",
@@ -58,14 +58,68 @@ fn read(path: &Path) -> String {
     fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-/// Number of segments `wirealign segment FILE --lang LANG` produces.
-fn segment_count(path: &Path, lang: &str) -> usize {
+/// What `wirealign segment FILE --lang LANG` produces.
+fn segments(path: &Path, lang: &str) -> Vec<Segment> {
     let doc = read_document(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    segment_text(&doc, lang)
+}
+
+fn segment_text(doc: &Document, lang: &str) -> Vec<Segment> {
     let opts = SegmentOptions {
         lang: lang.into(),
-        presplit: false,
+        ..SegmentOptions::default()
     };
-    segment_document(&doc, &opts).len()
+    segment_document(doc, &opts)
+}
+
+fn paragraphs(segments: &[Segment]) -> Vec<usize> {
+    segments.iter().map(|segment| segment.paragraph).collect()
+}
+
+/// Index of the segment holding the first occurrence of `needle` in `text` (the file as given).
+fn segment_of(segments: &[Segment], text: &str, needle: &str) -> Option<usize> {
+    let offset = text.find(needle)?;
+    segments
+        .iter()
+        .position(|s| s.start <= offset && offset < s.end)
+}
+
+/// A finding that names both a French and an English span must point at segments the gold
+/// ladder links together; otherwise the finding or the ladder is wrong.
+fn check_findings_follow_ladder(
+    expected: &Value,
+    links: &[Link],
+    (fr, fr_segments): (&str, &[Segment]),
+    (en, en_segments): (&str, &[Segment]),
+) -> Vec<String> {
+    let mut problems = Vec::new();
+    for (k, finding) in expected["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .enumerate()
+    {
+        let (Some(source), Some(target)) = (finding["source"].as_str(), finding["target"].as_str())
+        else {
+            continue;
+        };
+        let (Some(s), Some(t)) = (
+            segment_of(fr_segments, fr, source),
+            segment_of(en_segments, en, target),
+        ) else {
+            problems.push(format!("finding {k}: span not inside a segment"));
+            continue;
+        };
+        if !links
+            .iter()
+            .any(|l| l.source.contains(&s) && l.target.contains(&t))
+        {
+            problems.push(format!(
+                "finding {k}: {source:?} (fr segment {s}) and {target:?} (en segment {t}) are not linked"
+            ));
+        }
+    }
+    problems
 }
 
 /// Parses DESIGN.md's ladder format (`[1, 2]:[3]`, `[5]:[]`, optional `:score`).
@@ -146,6 +200,28 @@ fn check_ladder(
     check_side_coverage(links, |l| &l.source, source_segments)
         .map_err(|e| format!("source: {e}"))?;
     check_side_coverage(links, |l| &l.target, target_segments).map_err(|e| format!("target: {e}"))
+}
+
+/// Our pairs keep the French paragraphing line for line, so a translator's link never joins
+/// segments of different paragraphs, and both sides of a link sit in the same paragraph. This
+/// catches a ladder whose counts match the segmentation but whose boundaries do not.
+fn check_links_within_paragraphs(
+    links: &[Link],
+    source_paragraphs: &[usize],
+    target_paragraphs: &[usize],
+) -> Result<(), String> {
+    for (k, link) in links.iter().enumerate() {
+        let paragraphs: BTreeSet<usize> = link
+            .source
+            .iter()
+            .map(|&i| source_paragraphs[i])
+            .chain(link.target.iter().map(|&i| target_paragraphs[i]))
+            .collect();
+        if paragraphs.len() > 1 {
+            return Err(format!("link {k} {link:?} spans paragraphs {paragraphs:?}"));
+        }
+    }
+    Ok(())
 }
 
 /// Checks expected.json against the texts; returns every problem found.
@@ -274,9 +350,11 @@ fn gold_ladders_cover_both_segmentations_once_in_order() {
     for dir in corpus_dirs() {
         let ladder = parse_ladder(&read(&dir.join("gold.ladder")))
             .unwrap_or_else(|e| panic!("{}/gold.ladder: {e}", dir.display()));
-        let fr = segment_count(&dir.join("fr.txt"), "fr");
-        let en = segment_count(&dir.join("en.txt"), "en");
-        if let Err(e) = check_ladder(&ladder, fr, en) {
+        let fr = paragraphs(&segments(&dir.join("fr.txt"), "fr"));
+        let en = paragraphs(&segments(&dir.join("en.txt"), "en"));
+        let checked = check_ladder(&ladder, fr.len(), en.len())
+            .and_then(|()| check_links_within_paragraphs(&ladder, &fr, &en));
+        if let Err(e) = checked {
             failures.push(format!("{}/gold.ladder: {e}", dir.display()));
         }
     }
@@ -294,6 +372,29 @@ fn expected_spans_occur_in_their_files() {
         let en = read(&dir.join("en.txt"));
         for problem in check_expected(&expected, &fr, &en) {
             failures.push(format!("{}: {problem}", path.display()));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn expected_findings_sit_in_linked_segments() {
+    let mut failures = Vec::new();
+    for dir in corpus_dirs() {
+        let expected: Value = serde_json::from_str(&read(&dir.join("expected.json"))).unwrap();
+        let links = parse_ladder(&read(&dir.join("gold.ladder"))).unwrap();
+        let fr = read(&dir.join("fr.txt"));
+        let en = read(&dir.join("en.txt"));
+        let fr_segments = segments(&dir.join("fr.txt"), "fr");
+        let en_segments = segments(&dir.join("en.txt"), "en");
+        let problems = check_findings_follow_ladder(
+            &expected,
+            &links,
+            (&fr, &fr_segments),
+            (&en, &en_segments),
+        );
+        for problem in problems {
+            failures.push(format!("{}: {problem}", dir.display()));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -340,6 +441,33 @@ fn ladder_check_rejects_gaps_repeats_disorder_and_short_cover() {
             "{why} accepted: {bad:?}"
         );
     }
+}
+
+#[test]
+fn paragraph_check_rejects_links_across_paragraphs() {
+    let links = parse_ladder("[0]:[0]\n[1]:[1, 2]\n[2]:[3]").unwrap();
+    assert!(check_links_within_paragraphs(&links, &[0, 1, 2], &[0, 1, 1, 2]).is_ok());
+    // Same counts, but the English split falls one paragraph early.
+    assert!(check_links_within_paragraphs(&links, &[0, 1, 2], &[0, 0, 1, 2]).is_err());
+    // Both sides agree internally but the link pairs paragraph 1 with paragraph 2.
+    assert!(check_links_within_paragraphs(&links, &[0, 1, 2], &[0, 2, 2, 2]).is_err());
+}
+
+#[test]
+fn ladder_consistency_check_catches_a_finding_on_unlinked_segments() {
+    let fr = "Il est parti. Le quotidien a fermé.";
+    let en = "He left. The everyday closed.";
+    let fr_segments = segment_text(&Document::from_text("fr.txt", fr), "fr");
+    let en_segments = segment_text(&Document::from_text("en.txt", en), "en");
+    let expected = serde_json::json!({"findings": [
+        {"category": "title", "target": "everyday", "source": "Le quotidien", "note": "x"}]});
+    let straight = parse_ladder("[0]:[0]\n[1]:[1]").unwrap();
+    let crossed = parse_ladder("[0, 1]:[]\n[]:[0, 1]").unwrap();
+    let check = |links: &[Link]| {
+        check_findings_follow_ladder(&expected, links, (fr, &fr_segments), (en, &en_segments))
+    };
+    assert!(check(&straight).is_empty(), "{:?}", check(&straight));
+    assert_eq!(check(&crossed).len(), 1);
 }
 
 #[test]

@@ -225,6 +225,7 @@ fn align_pair(pair: &DocumentPair, opts: &CorpusOptions) -> Result<(String, Vec<
         let opts = SegmentOptions {
             lang: lang.to_string(),
             presplit: opts.presplit,
+            ..Default::default()
         };
         segment_document(doc, &opts)
     };
