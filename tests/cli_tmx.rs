@@ -136,3 +136,38 @@ fn merge_refuses_mixed_source_languages() {
             predicate::str::contains("en.tmx").and(predicate::str::contains("refusing to mix")),
         );
 }
+
+#[test]
+fn align_writes_tmx() {
+    let dir = tempfile::tempdir().unwrap();
+    corpus(dir.path());
+    let out = dir.path().join("a.tmx");
+    wirealign()
+        .env("SOURCE_DATE_EPOCH", "0")
+        .arg("align")
+        .arg(dir.path().join("a/fr.txt"))
+        .arg(dir.path().join("a/en.txt"))
+        .args(["--from", "fr", "--to", "en", "--format", "tmx", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(wirealign::tmx::validate_bytes(&out, &bytes).is_empty());
+    let memory = wirealign::tmx::read_bytes(&out, &bytes, &Default::default()).unwrap();
+    assert_eq!(
+        memory.header.creationdate.as_deref(),
+        Some("19700101T000000Z")
+    );
+    let pairs: Vec<(&str, &str)> = memory
+        .units
+        .iter()
+        .map(|u| (u.variants[0].text.as_str(), u.variants[1].text.as_str()))
+        .collect();
+    assert_eq!(
+        pairs,
+        [
+            ("Le convoi a été attaqué.", "The convoy was attacked."),
+            ("Trois soldats sont morts.", "Three soldiers died.")
+        ]
+    );
+}
