@@ -423,6 +423,7 @@ pub fn check_files(
             &crate::text::SegmentOptions {
                 lang: lang.to_string(),
                 presplit: options.presplit,
+                ..Default::default()
             },
         )
     };
@@ -467,6 +468,7 @@ pub fn check_texts(source: &str, target: &str, checker: &Checker) -> Vec<Finding
             &crate::text::SegmentOptions {
                 lang: lang.to_string(),
                 presplit: true,
+                ..Default::default()
             },
         )
     };
