@@ -431,7 +431,8 @@ pub fn check_files(
     let target_segments = segment(&target_doc, &target_lang);
     let source_texts: Vec<&str> = source_segments.iter().map(|s| s.text.as_str()).collect();
     let target_texts: Vec<&str> = target_segments.iter().map(|s| s.text.as_str()).collect();
-    let paragraphs = |segments: &[Segment]| segments.iter().map(|s| s.paragraph).collect::<Vec<_>>();
+    let paragraphs =
+        |segments: &[Segment]| segments.iter().map(|s| s.paragraph).collect::<Vec<_>>();
     let alignment = crate::align::align_paragraphs(
         &source_texts,
         &paragraphs(&source_segments),

@@ -331,9 +331,17 @@ pub fn check(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
         &lex.english_common,
         &lex.by_english_word,
     );
+    let is_lost = |n: &Name| !n.titled && !explained(n, &source, &target, true);
+    // English copy drops first names once the surname is there: "Larry Ellison" → "Ellison".
+    let first_name_of_found = |k: usize| {
+        let (name, next) = (&source_names[k], source_names.get(k + 1));
+        next.is_some_and(|n| pair.source.text[name.end..n.start].trim().is_empty() && !is_lost(n))
+    };
     let lost: Vec<&Name> = source_names
         .iter()
-        .filter(|n| !n.titled && !explained(n, &source, &target, true))
+        .enumerate()
+        .filter(|&(k, n)| is_lost(n) && !first_name_of_found(k))
+        .map(|(_, n)| n)
         .collect();
     let extra: Vec<&Name> = target_names
         .iter()

@@ -231,16 +231,16 @@ pub fn french(words: &[Word]) -> Vec<Negation> {
             // "Rien d'étonnant", "aucune date n'a été fixée", "jamais vu".
             "rien" | "aucun" | "aucune" => previous != Some("sans"),
             "jamais" => !matches!(previous, Some("que" | "qu'" | "si" | "a")),
-            // Elliptic "pas": "pas de victimes", "peut-être pas", "mais pas écouté"; not
-            // the noun ("leurs pas", "à deux pas").
-            "pas" => {
-                !previous.is_some_and(|p| DETERMINERS_AND_PREPOSITIONS.contains(&p))
-                    && !matches!(next, Some("moins" | "mal"))
-            }
             _ => false,
         };
         let weak = match w.folded.as_str() {
             "non" => next != Some("seulement"),
+            // Elliptic "pas": "pas de victimes", "peut-être pas", "mais pas écouté"; not
+            // the noun ("leurs pas", "à deux pas"). Headlines drop it freely in English.
+            "pas" => {
+                !previous.is_some_and(|p| DETERMINERS_AND_PREPOSITIONS.contains(&p))
+                    && !matches!(next, Some("moins" | "mal"))
+            }
             other => FRENCH_IMPLICIT.contains(&other),
         };
         if strong || weak {
@@ -266,13 +266,11 @@ pub fn english(words: &[Word]) -> Vec<Negation> {
         let strong = match text {
             // "not only" is emphasis; "not until" and "not more than" restrict (ne … que).
             "not" => next != Some("only") && !ahead(&["until", "till"]),
-            "never" | "none" | "nothing" | "nobody" | "no-one" | "cannot" | "nowhere"
-            | "without" => true,
+            "never" | "none" | "nothing" | "nobody" | "no-one" | "cannot" | "nowhere" => true,
             // "No 10", "No. 1" are numbers.
             "no" => next.is_some_and(|n| !n.starts_with(|c: char| c.is_ascii_digit())),
-            // "don't", "isn't": the tokenizer keeps "don'" + "t".
-            "t" => i > 0 && words[i - 1].folded.ends_with("n'"),
-            _ => false,
+            // "don't", "isn't", "can't" are one token.
+            other => other.ends_with("n't"),
         };
         let weak = ENGLISH_IMPLICIT.contains(&text)
             || text.ends_with("less") && text.len() >= 7
