@@ -15,6 +15,7 @@ fn check_docs(src: &Document, tgt: &Document) -> Vec<Finding> {
     let opts = |lang: &str| SegmentOptions {
         lang: lang.to_string(),
         presplit: true,
+        ..Default::default()
     };
     let s = segment_document(src, &opts("fr"));
     let t = segment_document(tgt, &opts("en"));

@@ -22,6 +22,7 @@ fn lexical_false_alarms_on_wmt14_references_stay_under_1_5_percent() {
     let presplit = |lang: &str| SegmentOptions {
         lang: lang.to_string(),
         presplit: true,
+        ..Default::default()
     };
     let fr_segments = segment_document(&fr, &presplit("fr"));
     let en_segments = segment_document(&en, &presplit("en"));
