@@ -215,6 +215,15 @@ pub struct Pair<'a> {
     pub score: f64,
 }
 
+impl Pair<'_> {
+    /// Where a finding about something missing from the English points to: the English
+    /// sentence of a one-to-one link. In a larger link the place is unknown.
+    pub fn target_if_one_to_one(&self) -> Option<Span> {
+        (self.source.segments.len() == 1 && self.target.segments.len() == 1)
+            .then(|| self.target.whole())
+    }
+}
+
 /// Runs every check family. Built once and reused for every pair.
 #[derive(Debug, Clone)]
 pub struct Checker {

@@ -205,9 +205,15 @@ pub fn french(words: &[Word]) -> Vec<Negation> {
         let before = (i.saturating_sub(4)..i)
             .rev()
             .find(|&j| FRENCH_LEADING_NEGATORS.contains(&words[j].folded.as_str()));
+        // "ne … plus que", "ne … jamais que": a restriction ("now only", "only ever").
+        let restricted = after.is_some_and(|j| {
+            words[j + 1..(j + 4).min(words.len())]
+                .iter()
+                .any(|n| matches!(n.folded.as_str(), "que" | "qu'"))
+        });
         if let Some(j) = after.or(before) {
             attached[j] = true;
-            found.push(cue(w, true));
+            found.push(cue(w, !restricted));
         } else if words
             .get(i + 1)
             .is_some_and(|n| FRENCH_BARE_NE_VERBS.contains(&n.folded.as_str()))
@@ -300,7 +306,7 @@ pub fn check(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
             Category::Negation,
             Severity::Error,
             Some(pair.source.span(s.start, s.end)),
-            None,
+            pair.target_if_one_to_one(),
             format!(
                 "the French is negative (« {} ») but the English has no negation",
                 &pair.source.text[s.start..s.end]
@@ -349,6 +355,7 @@ mod tests {
         assert_eq!(fr("Non seulement il est venu, mais il a parlé."), 0);
         assert_eq!(fr("Pas moins de 20 % de l'eau."), 0);
         assert_eq!(fr("Il viendra n'importe quand."), 0);
+        assert_eq!(fr("On ne peut plus y aller qu'en hélicoptère."), 0);
     }
 
     #[test]
