@@ -215,6 +215,15 @@ pub struct Pair<'a> {
     pub score: f64,
 }
 
+impl Pair<'_> {
+    /// Where a finding about something missing from the English points to: the English
+    /// sentence of a one-to-one link. In a larger link the place is unknown.
+    pub fn target_if_one_to_one(&self) -> Option<Span> {
+        (self.source.segments.len() == 1 && self.target.segments.len() == 1)
+            .then(|| self.target.whole())
+    }
+}
+
 /// Runs every check family. Built once and reused for every pair.
 #[derive(Debug, Clone)]
 pub struct Checker {
@@ -431,9 +440,13 @@ pub fn check_files(
     let target_segments = segment(&target_doc, &target_lang);
     let source_texts: Vec<&str> = source_segments.iter().map(|s| s.text.as_str()).collect();
     let target_texts: Vec<&str> = target_segments.iter().map(|s| s.text.as_str()).collect();
-    let alignment = crate::align::align(
+    let paragraphs =
+        |segments: &[Segment]| segments.iter().map(|s| s.paragraph).collect::<Vec<_>>();
+    let alignment = crate::align::align_paragraphs(
         &source_texts,
+        &paragraphs(&source_segments),
         &target_texts,
+        &paragraphs(&target_segments),
         &crate::align::AlignOptions::default(),
     );
     let findings = check_documents(

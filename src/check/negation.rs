@@ -205,9 +205,15 @@ pub fn french(words: &[Word]) -> Vec<Negation> {
         let before = (i.saturating_sub(4)..i)
             .rev()
             .find(|&j| FRENCH_LEADING_NEGATORS.contains(&words[j].folded.as_str()));
+        // "ne … plus que", "ne … jamais que": a restriction ("now only", "only ever").
+        let restricted = after.is_some_and(|j| {
+            words[j + 1..(j + 4).min(words.len())]
+                .iter()
+                .any(|n| matches!(n.folded.as_str(), "que" | "qu'"))
+        });
         if let Some(j) = after.or(before) {
             attached[j] = true;
-            found.push(cue(w, true));
+            found.push(cue(w, !restricted));
         } else if words
             .get(i + 1)
             .is_some_and(|n| FRENCH_BARE_NE_VERBS.contains(&n.folded.as_str()))
@@ -231,16 +237,16 @@ pub fn french(words: &[Word]) -> Vec<Negation> {
             // "Rien d'étonnant", "aucune date n'a été fixée", "jamais vu".
             "rien" | "aucun" | "aucune" => previous != Some("sans"),
             "jamais" => !matches!(previous, Some("que" | "qu'" | "si" | "a")),
-            // Elliptic "pas": "pas de victimes", "peut-être pas", "mais pas écouté"; not
-            // the noun ("leurs pas", "à deux pas").
-            "pas" => {
-                !previous.is_some_and(|p| DETERMINERS_AND_PREPOSITIONS.contains(&p))
-                    && !matches!(next, Some("moins" | "mal"))
-            }
             _ => false,
         };
         let weak = match w.folded.as_str() {
             "non" => next != Some("seulement"),
+            // Elliptic "pas": "pas de victimes", "peut-être pas", "mais pas écouté"; not
+            // the noun ("leurs pas", "à deux pas"). Headlines drop it freely in English.
+            "pas" => {
+                !previous.is_some_and(|p| DETERMINERS_AND_PREPOSITIONS.contains(&p))
+                    && !matches!(next, Some("moins" | "mal"))
+            }
             other => FRENCH_IMPLICIT.contains(&other),
         };
         if strong || weak {
@@ -266,13 +272,11 @@ pub fn english(words: &[Word]) -> Vec<Negation> {
         let strong = match text {
             // "not only" is emphasis; "not until" and "not more than" restrict (ne … que).
             "not" => next != Some("only") && !ahead(&["until", "till"]),
-            "never" | "none" | "nothing" | "nobody" | "no-one" | "cannot" | "nowhere"
-            | "without" => true,
+            "never" | "none" | "nothing" | "nobody" | "no-one" | "cannot" | "nowhere" => true,
             // "No 10", "No. 1" are numbers.
             "no" => next.is_some_and(|n| !n.starts_with(|c: char| c.is_ascii_digit())),
-            // "don't", "isn't": the tokenizer keeps "don'" + "t".
-            "t" => i > 0 && words[i - 1].folded.ends_with("n'"),
-            _ => false,
+            // "don't", "isn't", "can't" are one token.
+            other => other.ends_with("n't"),
         };
         let weak = ENGLISH_IMPLICIT.contains(&text)
             || text.ends_with("less") && text.len() >= 7
@@ -302,7 +306,7 @@ pub fn check(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
             Category::Negation,
             Severity::Error,
             Some(pair.source.span(s.start, s.end)),
-            None,
+            pair.target_if_one_to_one(),
             format!(
                 "the French is negative (« {} ») but the English has no negation",
                 &pair.source.text[s.start..s.end]
@@ -351,6 +355,7 @@ mod tests {
         assert_eq!(fr("Non seulement il est venu, mais il a parlé."), 0);
         assert_eq!(fr("Pas moins de 20 % de l'eau."), 0);
         assert_eq!(fr("Il viendra n'importe quand."), 0);
+        assert_eq!(fr("On ne peut plus y aller qu'en hélicoptère."), 0);
     }
 
     #[test]

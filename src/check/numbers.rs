@@ -699,7 +699,7 @@ pub fn check(pair: &Pair, tokens: &super::Tokens) -> Vec<Finding> {
                         Severity::Info
                     },
                     Some(pair.source.span(s.start, s.end)),
-                    None,
+                    pair.target_if_one_to_one(),
                     format!("« {text} » in the French is missing from the English"),
                 )
                 .suggest(english(s.values[0])),

@@ -247,7 +247,7 @@ pub fn check(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
         let opens_sentence = k == 0
             || target[k - 1].kind == crate::text::token::TokenKind::Punct
                 && matches!(target[k - 1].text, "." | "!" | "?" | ":");
-        let lower = w.text.to_lowercase();
+        let lower = w.text.to_lowercase().replace(['’', 'ʼ'], "'");
         // Capitalised words are names, unless a French word opens a sentence ("Dans…").
         if w.is_capitalised() && !(opens_sentence && french_words().contains(&lower)) {
             continue;

@@ -166,9 +166,9 @@ pub fn render(report: &CheckReport) -> String {
             .iter()
             .filter_map(|f| f.target.as_ref().map(|s| (s, f.severity)))
             .collect();
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "<tr id=\"pair-{n}\"{cls}><td class=\"n\">{n}</td><td lang=\"{sl}\">{fr}</td><td lang=\"{tl}\">{en}</td></tr>\n",
+            "<tr id=\"pair-{n}\"{cls}><td class=\"n\">{n}</td><td lang=\"{sl}\">{fr}</td><td lang=\"{tl}\">{en}</td></tr>",
             n = index + 1,
             cls = if findings.is_empty() { "" } else { " class=\"flagged\"" },
             sl = escape(report.source.lang),
