@@ -168,7 +168,10 @@ fn terminology_flags_renderings_to_avoid_and_accepts_changed_acronyms() {
     assert_eq!((fr, en), ("GSIM", "GSIM"));
     assert_eq!(finding.severity, Severity::Error);
     assert_eq!(finding.suggestion.as_deref(), Some("JNIM"));
-    let good = check("Le GSIM a revendiqué l'attaque.", "JNIM claimed the attack.");
+    let good = check(
+        "Le GSIM a revendiqué l'attaque.",
+        "JNIM claimed the attack.",
+    );
     assert!(good.is_empty(), "{:?}", rules(&good));
 
     let f = check(

@@ -155,14 +155,10 @@ impl LexicalChecks {
     /// "le quotidien X" rendered "the everyday X".
     fn media_sense(&self, scan: &Scan, title: &Title, out: &mut Vec<Finding>) {
         let owner = |role| Owner::Media(title.media, role);
-        if self
-            .first_match(&scan.english, &self.english_owner, owner(Role::Right))
-            .is_some()
-        {
+        if self.find_english(scan, owner(Role::Right)).is_some() {
             return;
         }
-        let Some(wrong) = self.first_match(&scan.english, &self.english_owner, owner(Role::Wrong))
-        else {
+        let Some(wrong) = self.find_english(scan, owner(Role::Wrong)) else {
             return;
         };
         let media = &self.lexicon.media[title.media];
