@@ -6,6 +6,11 @@
 //! there. All phrases of all lexicons are compiled once into two Aho-Corasick automata (one
 //! per language) over accent-folded, lower-cased text; each pair is folded and scanned
 //! once per side.
+//!
+//! Data (reviewable TSV, embedded): `lexical/data/false_friends.tsv`, `calques.tsv`,
+//! `media.tsv`, `title_words.tsv`, `terms.tsv`; the glossary's concepts add terminology.
+//! `--lexicon FILE` takes the same formats, told apart by their header line (see
+//! `lexicon` for the columns), and is merged over the built-in data.
 
 mod folded;
 mod lexicon;
