@@ -15,7 +15,7 @@ fn check_docs(src: &Document, tgt: &Document) -> Vec<Finding> {
     let opts = |lang: &str| SegmentOptions {
         lang: lang.to_string(),
         presplit: true,
-        ..SegmentOptions::default()
+        ..Default::default()
     };
     let s = segment_document(src, &opts("fr"));
     let t = segment_document(tgt, &opts("en"));
@@ -169,11 +169,11 @@ fn terminology_flags_renderings_to_avoid_and_accepts_changed_acronyms() {
     assert_eq!((fr, en), ("GSIM", "GSIM"));
     assert_eq!(finding.severity, Severity::Error);
     assert_eq!(finding.suggestion.as_deref(), Some("JNIM"));
-    assert!(check(
+    let good = check(
         "Le GSIM a revendiqué l'attaque.",
-        "JNIM claimed the attack."
-    )
-    .is_empty());
+        "JNIM claimed the attack.",
+    );
+    assert!(good.is_empty(), "{:?}", rules(&good));
 
     let f = check(
         "L'Alliance des États du Sahel fête son premier anniversaire.",
@@ -214,4 +214,122 @@ fn offsets_point_into_the_file_as_given() {
         "vindictiveness".as_bytes()
     );
     assert_eq!(t.segment, 1);
+}
+
+#[test]
+fn built_in_lexicons_hold_real_lists() {
+    let lexicon = checks().lexicon();
+    let count = |prefix: &str| {
+        lexicon
+            .rules
+            .iter()
+            .filter(|r| r.id.starts_with(prefix))
+            .count()
+    };
+    println!(
+        "false friends {}, calques {}, media nouns {}, title words {}, terms {}",
+        count("false-friend."),
+        count("calque."),
+        lexicon.media.len(),
+        lexicon.words.len(),
+        lexicon.terms.len()
+    );
+    assert!(count("false-friend.") > 100);
+    assert!(count("calque.") > 50);
+    // Rule ids are unique and stable in form.
+    let mut ids: Vec<&str> = lexicon.rules.iter().map(|r| r.id.as_str()).collect();
+    ids.sort_unstable();
+    let before = ids.len();
+    ids.dedup();
+    assert_eq!(ids.len(), before, "duplicate rule ids");
+    assert!(ids.iter().all(|id| id
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || "-.".contains(c))));
+}
+
+#[test]
+fn set_phrases_are_found_in_their_inflected_forms() {
+    let cases = [
+        (
+            "Le ministre a été mis en cause par l'opposition.",
+            "The minister was put in cause by the opposition.",
+            "calque.mettre-en-cause",
+        ),
+        (
+            "Les médias locaux faisaient état de nombreuses victimes.",
+            "Local media made state of many victims.",
+            "calque.faire-etat",
+        ),
+        (
+            "Le gouvernement a pris acte de la décision.",
+            "The government took act of the decision.",
+            "calque.prendre-acte",
+        ),
+        (
+            "La réunion s'est tenue en marge du sommet.",
+            "The meeting was held in the margins of the summit.",
+            "calque.en-marge",
+        ),
+        (
+            "Les éventuelles sanctions seront examinées.",
+            "The eventual sanctions will be examined.",
+            "false-friend.eventuel",
+        ),
+        (
+            "Il est actuellement détenu à Bamako.",
+            "He is actually detained in Bamako.",
+            "false-friend.actuellement",
+        ),
+        (
+            "Les manifestants ont été dispersés par les forces de l'ordre.",
+            "The demonstrators were dispersed by the forces of order.",
+            "calque.forces-de-l-ordre",
+        ),
+    ];
+    for (fr, en, rule) in cases {
+        let f = check(fr, en);
+        assert_eq!(rules(&f), [rule], "{en}");
+    }
+    let right = [
+        (
+            "Le ministre a été mis en cause par l'opposition.",
+            "The opposition blamed the minister.",
+        ),
+        (
+            "Les éventuelles sanctions seront examinées.",
+            "Possible sanctions will be examined.",
+        ),
+        (
+            "Il est actuellement détenu à Bamako.",
+            "He is currently detained in Bamako.",
+        ),
+        (
+            "Les manifestants ont été dispersés par les forces de l'ordre.",
+            "The demonstrators were dispersed by police.",
+        ),
+    ];
+    for (fr, en) in right {
+        let f = check(fr, en);
+        assert!(f.is_empty(), "{en}: {:?}", rules(&f));
+    }
+}
+
+#[test]
+fn other_media_nouns_and_their_titles() {
+    let f = check(
+        "L'hebdomadaire satirique Le Canard Enchaîné a publié le document.",
+        "The satirical weekly The Chained Duck published the document.",
+    );
+    assert_eq!(one(&f, "title.translated").2, "Chained Duck");
+    let good = check(
+        "L'hebdomadaire satirique Le Canard Enchaîné a publié le document.",
+        "The satirical weekly Le Canard Enchaîné published the document.",
+    );
+    assert!(good.is_empty(), "{:?}", rules(&good));
+    // A name after a comma is not a title.
+    let f = check(
+        "Selon le quotidien, Nouvel Horizon est un parti.",
+        "According to the daily, New Horizon is a party.",
+    );
+    assert!(f.is_empty(), "{:?}", rules(&f));
 }

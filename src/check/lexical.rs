@@ -6,6 +6,11 @@
 //! there. All phrases of all lexicons are compiled once into two Aho-Corasick automata (one
 //! per language) over accent-folded, lower-cased text; each pair is folded and scanned
 //! once per side.
+//!
+//! Data (reviewable TSV, embedded): `lexical/data/false_friends.tsv`, `calques.tsv`,
+//! `media.tsv`, `title_words.tsv`, `terms.tsv`; the glossary's concepts add terminology.
+//! `--lexicon FILE` takes the same formats, told apart by their header line (see
+//! `lexicon` for the columns), and is merged over the built-in data.
 
 mod folded;
 mod lexicon;
@@ -20,7 +25,8 @@ use super::{Category, Finding, Pair, Side, Span};
 use crate::error::Result;
 use crate::glossary::Glossary;
 use folded::Folded;
-use pattern::{Match, PatternId, PatternSet, PatternSetBuilder};
+use pattern::{Hits, Match, PatternId, PatternSet, PatternSetBuilder};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// Words a French phrase's words may be apart by (clitics, articles, adverbs).
@@ -43,14 +49,14 @@ const BUILTIN: &[(&str, &str)] = &[
 ];
 
 /// What a compiled pattern stands for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Owner {
     Rule(usize, Role),
     Media(usize, Role),
     Term(usize, Role),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Role {
     French,
     Wrong,
@@ -65,7 +71,9 @@ pub struct LexicalChecks {
     english: PatternSet,
     french_owner: Vec<Owner>,
     english_owner: Vec<Owner>,
-    words: std::collections::HashMap<String, Vec<String>>,
+    french_patterns: HashMap<Owner, Vec<PatternId>>,
+    english_patterns: HashMap<Owner, Vec<PatternId>>,
+    words: HashMap<String, Vec<String>>,
 }
 
 impl LexicalChecks {
@@ -92,26 +100,28 @@ impl LexicalChecks {
         &self.lexicon
     }
 
+    /// Compiles every phrase. Eager patterns start a finding (an English rendering to
+    /// flag, a French media noun or term); the others are only looked for once a finding
+    /// is on the table, which keeps the cost per pair low.
     fn from_lexicon(lexicon: Lexicon) -> Result<Self> {
+        let (eager, lazy) = (true, false);
         let mut fr = Compiler::default();
         let mut en = Compiler::default();
         for (i, rule) in lexicon.rules.iter().enumerate() {
-            fr.add_all(&rule.french, Owner::Rule(i, Role::French));
-            en.add_all(&rule.wrong, Owner::Rule(i, Role::Wrong));
-            en.add_all(&rule.right, Owner::Rule(i, Role::Right));
+            fr.add_all(&rule.french, Owner::Rule(i, Role::French), lazy);
+            en.add_all(&rule.wrong, Owner::Rule(i, Role::Wrong), eager);
+            en.add_all(&rule.right, Owner::Rule(i, Role::Right), lazy);
         }
         for (i, media) in lexicon.media.iter().enumerate() {
-            fr.add_all(
-                std::slice::from_ref(&media.french),
-                Owner::Media(i, Role::French),
-            );
-            en.add_all(&media.wrong, Owner::Media(i, Role::Wrong));
-            en.add_all(&media.right, Owner::Media(i, Role::Right));
+            let french = std::slice::from_ref(&media.french);
+            fr.add_all(french, Owner::Media(i, Role::French), eager);
+            en.add_all(&media.wrong, Owner::Media(i, Role::Wrong), lazy);
+            en.add_all(&media.right, Owner::Media(i, Role::Right), lazy);
         }
         for (i, term) in lexicon.terms.iter().enumerate() {
-            fr.add_all(&term.french, Owner::Term(i, Role::French));
-            en.add_all(&term.english, Owner::Term(i, Role::Right));
-            en.add_all(&term.avoid, Owner::Term(i, Role::Wrong));
+            fr.add_all(&term.french, Owner::Term(i, Role::French), eager);
+            en.add_all(&term.english, Owner::Term(i, Role::Right), lazy);
+            en.add_all(&term.avoid, Owner::Term(i, Role::Wrong), eager);
         }
         let words = lexicon.words.iter().cloned().collect();
         Ok(LexicalChecks {
@@ -119,6 +129,8 @@ impl LexicalChecks {
             english: en.builder.build(ENGLISH_GAP),
             french_owner: fr.owners,
             english_owner: en.owners,
+            french_patterns: fr.patterns_of,
+            english_patterns: en.patterns_of,
             lexicon,
             words,
         })
@@ -131,10 +143,14 @@ impl LexicalChecks {
         }
         let source = Folded::new(pair.source.text);
         let target = Folded::new(pair.target.text);
+        let french_hits = self.french.hits(&source);
+        let english_hits = self.english.hits(&target);
         let scan = Scan {
             pair,
-            french: self.french.matches(&source),
-            english: self.english.matches(&target),
+            french: self.french.matches(&french_hits),
+            english: self.english.matches(&english_hits),
+            french_hits,
+            english_hits,
             source,
             target,
         };
@@ -159,11 +175,7 @@ impl LexicalChecks {
         candidates.sort_by_key(|(r, m)| (*r, m.first));
         candidates.dedup_by_key(|(r, _)| *r);
         for (r, wrong) in candidates {
-            let Some(french) = self.first_match(
-                &scan.french,
-                &self.french_owner,
-                Owner::Rule(r, Role::French),
-            ) else {
+            let Some(french) = self.find_french(scan, Owner::Rule(r, Role::French)) else {
                 continue;
             };
             // "Stage Entertainment", "Le Parisien Libéré": a name, not the common word.
@@ -174,11 +186,7 @@ impl LexicalChecks {
                 continue;
             }
             if self
-                .first_match(
-                    &scan.english,
-                    &self.english_owner,
-                    Owner::Rule(r, Role::Right),
-                )
+                .find_english(scan, Owner::Rule(r, Role::Right))
                 .is_some()
             {
                 continue;
@@ -212,14 +220,30 @@ impl LexicalChecks {
         }
     }
 
-    /// First match (in text order) of any pattern with `owner`.
-    fn first_match(&self, matches: &[Match], owners: &[Owner], owner: Owner) -> Option<Match> {
-        matches
-            .iter()
-            .filter(|m| owners[m.pattern] == owner)
-            .min_by_key(|m| m.first)
-            .copied()
+    /// First match (in text order) in the French side of any pattern of `owner`.
+    fn find_french(&self, scan: &Scan, owner: Owner) -> Option<Match> {
+        first_of(
+            &self.french,
+            &scan.french_hits,
+            self.french_patterns.get(&owner),
+        )
     }
+
+    /// First match (in text order) in the English side of any pattern of `owner`.
+    fn find_english(&self, scan: &Scan, owner: Owner) -> Option<Match> {
+        first_of(
+            &self.english,
+            &scan.english_hits,
+            self.english_patterns.get(&owner),
+        )
+    }
+}
+
+fn first_of(set: &PatternSet, hits: &Hits, patterns: Option<&Vec<PatternId>>) -> Option<Match> {
+    patterns?
+        .iter()
+        .filter_map(|&p| set.find(hits, p))
+        .min_by_key(|m| m.first)
 }
 
 fn builtin_lexicon() -> Lexicon {
@@ -242,18 +266,20 @@ fn is_french_to_english(pair: &Pair) -> bool {
 struct Compiler {
     builder: PatternSetBuilder,
     owners: Vec<Owner>,
+    patterns_of: HashMap<Owner, Vec<PatternId>>,
 }
 
 impl Compiler {
     /// Phrases were validated when the lexicon was read.
-    fn add_all(&mut self, phrases: &[String], owner: Owner) {
+    fn add_all(&mut self, phrases: &[String], owner: Owner, eager: bool) {
         for phrase in phrases {
             let id: PatternId = self
                 .builder
-                .add(phrase)
+                .add(phrase, eager)
                 .expect("lexicon phrases are validated on load");
             debug_assert_eq!(id, self.owners.len());
             self.owners.push(owner);
+            self.patterns_of.entry(owner).or_default().push(id);
         }
     }
 }
@@ -263,8 +289,11 @@ struct Scan<'p, 'a> {
     pair: &'p Pair<'a>,
     source: Folded,
     target: Folded,
+    /// Matches of the eager patterns.
     french: Vec<Match>,
     english: Vec<Match>,
+    french_hits: Hits,
+    english_hits: Hits,
 }
 
 impl Scan<'_, '_> {

@@ -22,6 +22,9 @@ pub struct Word {
 #[derive(Debug, Clone, Default)]
 pub struct Folded {
     pub text: String,
+    /// `text` with a space in front and every byte outside words turned into a space:
+    /// a lexicon word searched as " word" can then only match at a word start.
+    pub spaced: String,
     pub words: Vec<Word>,
 }
 
@@ -36,7 +39,12 @@ impl Folded {
             origin.resize(origin.len() + (text.len() - before), span);
         }
         let words = split_words(original, &text, &origin);
-        Folded { text, words }
+        let spaced = spaced(&text, &words);
+        Folded {
+            text,
+            spaced,
+            words,
+        }
     }
 
     /// Original local byte span of the folded words `first..=last`.
@@ -74,11 +82,14 @@ impl Folded {
                 '.', '!', '?', ':', ';', '«', '"', '“', '(', '-', '—', '–', '…',
             ])
     }
+}
 
-    /// Index of the word starting at folded byte `start`, if any.
-    pub fn word_starting_at(&self, start: usize) -> Option<usize> {
-        self.words.binary_search_by_key(&start, |w| w.start).ok()
+fn spaced(text: &str, words: &[Word]) -> String {
+    let mut spaced = vec![b' '; text.len() + 1];
+    for w in words {
+        spaced[w.start + 1..w.end + 1].copy_from_slice(&text.as_bytes()[w.start..w.end]);
     }
+    String::from_utf8(spaced).expect("whole words of UTF-8 text")
 }
 
 /// Folds one character the way `crate::text::token::fold` does (lower case, no accents,
@@ -163,6 +174,9 @@ mod tests {
         let (s, e) = f.orig_span(3, 5);
         assert_eq!(&text[s..e], "Président « Nouvel Horizon");
         assert!(f.words[3].capitalised && !f.words[2].capitalised);
+        // "«" and "»" are two bytes each: two spaces.
+        assert_eq!(f.spaced, " l oeuvre du president    nouvel horizon   ");
+        assert_eq!(f.spaced.len(), f.text.len() + 1);
     }
 
     #[test]

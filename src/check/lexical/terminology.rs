@@ -62,8 +62,7 @@ impl LexicalChecks {
             };
             // Without the French term, the English form may name something else.
             let french_owner = Owner::Term(t, Role::French);
-            let Some(french) = self.first_match(&scan.french, &self.french_owner, french_owner)
-            else {
+            let Some(french) = self.find_french(scan, french_owner) else {
                 continue;
             };
             if done.contains(&t) {
@@ -101,10 +100,7 @@ impl LexicalChecks {
             }
             done.push(t);
             let right = Owner::Term(t, Role::Right);
-            if self
-                .first_match(&scan.english, &self.english_owner, right)
-                .is_some()
-            {
+            if self.find_english(scan, right).is_some() {
                 continue;
             }
             let first = scan.source.words[french.first];

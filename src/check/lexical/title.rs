@@ -155,14 +155,10 @@ impl LexicalChecks {
     /// "le quotidien X" rendered "the everyday X".
     fn media_sense(&self, scan: &Scan, title: &Title, out: &mut Vec<Finding>) {
         let owner = |role| Owner::Media(title.media, role);
-        if self
-            .first_match(&scan.english, &self.english_owner, owner(Role::Right))
-            .is_some()
-        {
+        if self.find_english(scan, owner(Role::Right)).is_some() {
             return;
         }
-        let Some(wrong) = self.first_match(&scan.english, &self.english_owner, owner(Role::Wrong))
-        else {
+        let Some(wrong) = self.find_english(scan, owner(Role::Wrong)) else {
             return;
         };
         let media = &self.lexicon.media[title.media];
@@ -221,8 +217,10 @@ impl LexicalChecks {
         });
     }
 
-    /// Capitalised English words translating `content` in order, at least one of them
-    /// differing from the French word.
+    /// A run of capitalised English words (function words allowed between them) that
+    /// translate the French content words one for one, in any order since adjectives
+    /// move ("Canard Enchaîné" → "Chained Duck"), at least one of them differing from
+    /// the French word.
     fn find_translation(&self, english: &Folded, content: &[&str]) -> Option<(usize, usize)> {
         let translates = |fr: &str, en: &str| {
             en == fr
@@ -232,34 +230,43 @@ impl LexicalChecks {
                     .is_some_and(|list| list.iter().any(|t| t == en))
         };
         for start in 0..english.words.len() {
-            if !english.words[start].capitalised {
+            let run = capitalised_run(english, start, content.len());
+            if run.len() < content.len() {
                 continue;
             }
-            let mut at = start;
+            let mut used = vec![false; run.len()];
             let mut changed = false;
-            let mut ok = true;
-            for (k, fr) in content.iter().enumerate() {
-                if k > 0 {
-                    at += 1;
-                    while at < english.words.len() && ENGLISH_FUNCTION.contains(&english.word(at)) {
-                        at += 1;
-                    }
+            let all = content.iter().all(|fr| {
+                let found =
+                    (0..run.len()).find(|&i| !used[i] && translates(fr, english.word(run[i])));
+                if let Some(i) = found {
+                    used[i] = true;
+                    changed |= english.word(run[i]) != *fr;
                 }
-                let matched = at < english.words.len()
-                    && english.words[at].capitalised
-                    && translates(fr, english.word(at));
-                if !matched {
-                    ok = false;
-                    break;
-                }
-                changed |= english.word(at) != *fr;
-            }
-            if ok && changed {
-                return Some((start, at));
+                found.is_some()
+            });
+            if all && changed {
+                return Some((run[0], run[run.len() - 1]));
             }
         }
         None
     }
+}
+
+/// Indices of `n` capitalised words from `start`, skipping function words between them;
+/// shorter when the run breaks.
+fn capitalised_run(english: &Folded, start: usize, n: usize) -> Vec<usize> {
+    let mut run = Vec::with_capacity(n);
+    let mut at = start;
+    while run.len() < n && at < english.words.len() {
+        if english.words[at].capitalised && !ENGLISH_FUNCTION.contains(&english.word(at)) {
+            run.push(at);
+        } else if run.is_empty() || !ENGLISH_FUNCTION.contains(&english.word(at)) {
+            break;
+        }
+        at += 1;
+    }
+    run
 }
 
 /// The capitalised name right after the media noun ending at word `noun`, skipping a few
