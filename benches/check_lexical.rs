@@ -36,6 +36,7 @@ fn main() {
     let presplit = |lang: &str| SegmentOptions {
         lang: lang.to_string(),
         presplit: true,
+        ..Default::default()
     };
     let fr_segments = segment_document(&fr, &presplit("fr"));
     let en_segments = segment_document(&en, &presplit("en"));

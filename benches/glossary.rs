@@ -154,7 +154,7 @@ fn main() {
 
     println!("\nlibrary steps (10,000 concepts, in process)");
     let start = Instant::now();
-    let loaded = Glossary::with_user_files(&[table.clone()]).unwrap();
+    let loaded = Glossary::with_user_files(std::slice::from_ref(&table)).unwrap();
     println!(
         "  load table + merge over built-in   {:7.2} ms",
         start.elapsed().as_secs_f64() * 1e3

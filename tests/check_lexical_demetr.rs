@@ -14,6 +14,7 @@ fn alarms(checks: &LexicalChecks, fr: &str, en: &str) -> Vec<String> {
     let opts = |lang: &str| SegmentOptions {
         lang: lang.to_string(),
         presplit: true,
+        ..Default::default()
     };
     let (s, t) = (
         segment_document(&src, &opts("fr")),

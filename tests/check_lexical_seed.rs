@@ -14,6 +14,7 @@ fn check(checks: &LexicalChecks, fr: &str, en: &str) -> Vec<Finding> {
     let opts = |lang: &str| SegmentOptions {
         lang: lang.to_string(),
         presplit: true,
+        ..Default::default()
     };
     let (s, t) = (
         segment_document(&src, &opts("fr")),
