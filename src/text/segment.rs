@@ -116,8 +116,12 @@ fn is_fullwidth_terminator(c: char) -> bool {
 }
 
 /// Marks that may close a quotation or parenthesis after the sentence's own punctuation.
+/// German closes „…“ and ‚…‘ with the marks English opens with.
 fn is_closer(c: char) -> bool {
-    matches!(c, '»' | '”' | '"' | '\'' | '’' | ')' | ']' | '›')
+    matches!(
+        c,
+        '»' | '”' | '"' | '\'' | '’' | ')' | ']' | '›' | '“' | '‘' | '«'
+    )
 }
 
 /// Marks that may open the next sentence before its first letter.
@@ -555,6 +559,18 @@ mod tests {
             ["\"It is over.\"", "Then he left."]
         );
         assert_unsplit("“It is over,” he said.", "en");
+    }
+
+    #[test]
+    fn german_quotes_close_with_high_marks() {
+        assert_eq!(
+            split("Er sagte: „Wir sind bereit.“ Dann ging er.", "de"),
+            ["Er sagte: „Wir sind bereit.“", "Dann ging er."]
+        );
+        assert_eq!(
+            split("Er sagte: »Wir sind bereit.« Dann ging er.", "de"),
+            ["Er sagte: »Wir sind bereit.«", "Dann ging er."]
+        );
     }
 
     #[test]
