@@ -76,6 +76,8 @@ fn text_berg_dev_and_test() {
     let test_names: Vec<String> = (0..7).map(|k| format!("test{k}")).collect();
     let test_names: Vec<&str> = test_names.iter().map(String::as_str).collect();
     let test = report("test", &run(&dir, &test_names));
-    assert!(dev.f1_strict >= 0.0, "dev strict F1 {}", dev.f1_strict);
-    assert!(test.f1_strict >= 0.0, "test strict F1 {}", test.f1_strict);
+    // Floors just below the measured figures (dev 0.855, test 0.855 strict F1).
+    assert!(dev.f1_strict >= 0.84, "dev strict F1 {}", dev.f1_strict);
+    assert!(test.f1_strict >= 0.84, "test strict F1 {}", test.f1_strict);
+    assert!(test.f1_lax >= 0.93, "test lax F1 {}", test.f1_lax);
 }

@@ -13,9 +13,15 @@ pub trait Evidence: Sync {
     /// Lexical evidence a unit brings; what its bead does not explain is paid for.
     fn src_mass(&self, i: usize) -> f32;
     fn tgt_mass(&self, j: usize) -> f32;
-    /// For source unit `i` against target units `lo..hi`: (source mass explained by the
-    /// target unit, target mass explained by the source unit).
-    fn pair_row(&self, i: usize, lo: usize, hi: usize) -> Vec<(f32, f32)>;
+    /// Source unit `i` against each target unit in `lo..hi`.
+    fn pair_row(&self, i: usize, lo: usize, hi: usize) -> Vec<PairEvidence>;
+    /// Weight of the `k`-th token of a unit (only tokens the masks cover are asked for).
+    fn src_token_weight(&self, _i: usize, _k: usize) -> f32 {
+        1.0
+    }
+    fn tgt_token_weight(&self, _j: usize, _k: usize) -> f32 {
+        1.0
+    }
     /// Whether a paragraph ends after source unit `i` (resp. target unit `j`).
     fn src_paragraph_end(&self, _i: usize) -> bool {
         false
@@ -28,6 +34,19 @@ pub trait Evidence: Sync {
     }
 }
 
+/// What one source unit and one target unit explain of each other.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct PairEvidence {
+    /// Source mass explained by the target unit.
+    pub source: f32,
+    /// Target mass explained by the source unit.
+    pub target: f32,
+    /// Which of the first 32 source (target) tokens found a match, so that a token matched
+    /// by two sentences of a group is not counted twice.
+    pub source_mask: u32,
+    pub target_mask: u32,
+}
+
 /// Weights of the cost of a bead (all costs are in nats-like units; lower is better).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct CostModel {
@@ -38,8 +57,18 @@ pub struct CostModel {
     pub length_weight: f32,
     /// Price of one unit of unexplained lexical mass.
     pub lexical_weight: f32,
+    /// Price of one unit of lexical mass left out by an insertion or deletion, relative to
+    /// `lexical_weight`: below 1, an unrelated sentence is cheaper left out than merged.
+    pub skip_lexical: f32,
+    /// Price of each sentence's unexplained share of its evidence (0..1), which keeps long
+    /// sentences from dominating.
+    pub share_weight: f32,
     /// Prior cost of an insertion or deletion.
     pub skip: f32,
+    /// Largest discount of the skip prior, for an empty line.
+    pub short_skip: f32,
+    /// Length (source characters) from which a skip gets no discount.
+    pub short_chars: f32,
     /// Prior cost per extra sentence in a bead (2-1 pays once, 2-2 twice).
     pub merge: f32,
     /// Extra prior cost when both sides of a bead have several sentences.
@@ -59,6 +88,15 @@ impl CostModel {
         } else {
             extra
         }
+    }
+
+    /// Short lines (captions, page headers, stray marks) are the usual insertions: the skip
+    /// prior falls linearly from `skip` at `short_chars` characters by up to `short_skip`.
+    fn short_skip_discount(&self, chars: f32) -> f32 {
+        if self.short_chars <= 0.0 {
+            return 0.0;
+        }
+        self.short_skip * (1.0 - chars / self.short_chars).max(0.0)
     }
 
     /// Gale & Church (1993): −log P(|δ|) with δ the normalised length difference.
@@ -189,7 +227,7 @@ pub struct Bead {
 /// Pair evidence of each source unit over the target range its beads can reach.
 struct PairTable {
     lo: Vec<usize>,
-    rows: Vec<Vec<(f32, f32)>>,
+    rows: Vec<Vec<PairEvidence>>,
 }
 
 impl PairTable {
@@ -213,10 +251,10 @@ impl PairTable {
         }
     }
 
-    fn get(&self, i: usize, j: usize) -> (f32, f32) {
+    fn get(&self, i: usize, j: usize) -> PairEvidence {
         match j.checked_sub(self.lo[i]) {
-            Some(k) => self.rows[i].get(k).copied().unwrap_or((0.0, 0.0)),
-            None => (0.0, 0.0),
+            Some(k) => self.rows[i].get(k).copied().unwrap_or_default(),
+            None => PairEvidence::default(),
         }
     }
 }
@@ -232,20 +270,42 @@ fn bead_cost(
     tgt_prefix: &[f32],
 ) -> f32 {
     let (a, b) = (i1 - i0, j1 - j0);
-    let mut unexplained = 0.0;
+    // Both what is left unexplained and which share of each sentence that is.
+    let (mut left, mut share) = (0.0, 0.0);
+    let mut charge = |mass: f32, explained: f32| {
+        let l = (mass - explained).max(0.0);
+        left += l;
+        share += if mass > 0.0 { l / mass } else { 0.0 };
+    };
     for i in i0..i1 {
-        let explained: f32 = (j0..j1).map(|j| pairs.get(i, j).0).sum();
-        unexplained += (evidence.src_mass(i) - explained).max(0.0);
+        let parts = (j0..j1).map(|j| {
+            let p = pairs.get(i, j);
+            (p.source, p.source_mask)
+        });
+        let explained = group_explained(parts, |k| evidence.src_token_weight(i, k));
+        charge(evidence.src_mass(i), explained);
     }
     for j in j0..j1 {
-        let explained: f32 = (i0..i1).map(|i| pairs.get(i, j).1).sum();
-        unexplained += (evidence.tgt_mass(j) - explained).max(0.0);
+        let parts = (i0..i1).map(|i| {
+            let p = pairs.get(i, j);
+            (p.target, p.target_mask)
+        });
+        let explained = group_explained(parts, |k| evidence.tgt_token_weight(j, k));
+        charge(evidence.tgt_mass(j), explained);
     }
-    let mut cost = model.prior(a, b) + model.lexical_weight * unexplained;
+    let lexical = model.lexical_weight * left + model.share_weight * share;
+    let rate = if a == 0 || b == 0 {
+        model.skip_lexical
+    } else {
+        1.0
+    };
+    let mut cost = model.prior(a, b) + rate * lexical;
+    let l1 = src_prefix[i1] - src_prefix[i0];
+    let l2 = tgt_prefix[j1] - tgt_prefix[j0];
     if a > 0 && b > 0 {
-        let l1 = src_prefix[i1] - src_prefix[i0];
-        let l2 = tgt_prefix[j1] - tgt_prefix[j0];
         cost += model.length_weight * model.length_cost(l1, l2);
+    } else {
+        cost -= model.short_skip_discount(l1 + l2 / model.ratio);
     }
     if evidence.has_paragraphs() {
         let crossings = (i0..i1.saturating_sub(1))
@@ -260,6 +320,28 @@ fn bead_cost(
         cost += model.paragraph * (crossings as f32 + if mismatch { 1.0 } else { 0.0 });
     }
     cost
+}
+
+/// Mass of one sentence explained by a group of sentences on the other side: the sum over
+/// the group, less the tokens matched more than once (counted at full weight, and never
+/// below the best single sentence).
+fn group_explained(parts: impl Iterator<Item = (f32, u32)>, weight: impl Fn(usize) -> f32) -> f32 {
+    let (mut sum, mut best, mut seen, mut repeated, mut count) = (0.0f32, 0.0f32, 0u32, 0.0f32, 0);
+    for (explained, mask) in parts {
+        sum += explained;
+        best = best.max(explained);
+        let mut again = seen & mask;
+        while again != 0 {
+            repeated += weight(again.trailing_zeros() as usize);
+            again &= again - 1;
+        }
+        seen |= mask;
+        count += 1;
+    }
+    if count < 2 {
+        return sum;
+    }
+    (sum - repeated).max(best)
 }
 
 fn prefix_sums(n: usize, len: impl Fn(usize) -> f32) -> Vec<f32> {
@@ -448,11 +530,16 @@ impl Evidence for SketchEvidence {
     fn tgt_mass(&self, j: usize) -> f32 {
         self.tgt[j].hashes.len() as f32
     }
-    fn pair_row(&self, i: usize, lo: usize, hi: usize) -> Vec<(f32, f32)> {
+    fn pair_row(&self, i: usize, lo: usize, hi: usize) -> Vec<PairEvidence> {
         (lo..hi.min(self.tgt.len()))
             .map(|j| {
                 let shared = self.src[i].shared(&self.tgt[j]) as f32;
-                (shared, shared)
+                PairEvidence {
+                    source: shared,
+                    target: shared,
+                    source_mask: 0,
+                    target_mask: 0,
+                }
             })
             .collect()
     }
@@ -487,6 +574,10 @@ mod tests {
             variance: 6.8,
             length_weight: 1.0,
             lexical_weight: 0.0,
+            skip_lexical: 1.0,
+            share_weight: 0.0,
+            short_skip: 0.0,
+            short_chars: 0.0,
             skip: 4.0,
             merge: 2.0,
             many_to_many: 1.0,

@@ -22,7 +22,7 @@ pub mod ladder;
 pub mod lexicon;
 pub mod render;
 
-use dp::{Band, Bead, CostModel, Evidence, Sketch, SketchEvidence};
+use dp::{Band, Bead, CostModel, Evidence, PairEvidence, Sketch, SketchEvidence};
 use features::{Sentence, Vocab, NONE};
 use lexicon::{Dictionary, Lexicon};
 use rayon::prelude::*;
@@ -68,6 +68,13 @@ pub struct Tuning {
     pub length_weight: f32,
     pub lexical_weight: f32,
     pub sketch_lexical_weight: f32,
+    /// Lexical rate of insertions and deletions relative to `lexical_weight`.
+    pub skip_lexical: f32,
+    /// Price of each sentence's unexplained share (0..1) of its evidence.
+    pub share_weight: f32,
+    /// Discount of the skip prior for an empty line, falling to 0 at `short_chars`.
+    pub short_skip: f32,
+    pub short_chars: f32,
     pub skip: f32,
     pub merge: f32,
     pub many_to_many: f32,
@@ -78,21 +85,31 @@ pub struct Tuning {
     pub min_translation_probability: f32,
     /// Band margin (sentences) of the realignment around the first pass.
     pub realign_margin: usize,
+    /// Rounds of (learn the translation table, realign).
+    pub bootstrap_rounds: usize,
+    /// Learn from every bead with both sides, not only 1-1 beads among 1-1 beads.
+    pub train_on_merges: bool,
 }
 
 impl Default for Tuning {
     fn default() -> Self {
         Tuning {
-            length_weight: 1.0,
-            lexical_weight: 0.25,
+            length_weight: 0.5,
+            lexical_weight: 0.05,
             sketch_lexical_weight: 1.0,
-            skip: 3.0,
-            merge: 2.0,
+            skip_lexical: 1.0,
+            share_weight: 8.0,
+            short_skip: 2.0,
+            short_chars: 40.0,
+            skip: 4.0,
+            merge: 3.0,
             many_to_many: 1.0,
             paragraph: 2.0,
             prefix_confidence: 0.7,
             min_translation_probability: 0.1,
             realign_margin: 6,
+            bootstrap_rounds: 1,
+            train_on_merges: false,
         }
     }
 }
@@ -222,25 +239,43 @@ impl Aligner {
                 .map(|(doc, (model, path))| links(doc, &lexicon, model, path, tuning))
                 .collect();
         }
-        let training = training_pairs(&prepared, &first);
-        lexicon::learn_translations(&mut lexicon, &training, tuning.min_translation_probability);
+        let base = lexicon;
+        let mut paths: Vec<(CostModel, Vec<Bead>)> = first;
+        let rounds = tuning.bootstrap_rounds.max(1);
+        let mut lexicon = base.clone();
+        for round in 0..rounds {
+            let training = training_pairs(&prepared, &paths, tuning.train_on_merges);
+            lexicon = base.clone();
+            lexicon::learn_translations(
+                &mut lexicon,
+                &training,
+                tuning.min_translation_probability,
+            );
+            let last = round + 1 == rounds;
+            paths = prepared
+                .par_iter()
+                .zip(&paths)
+                .map(|(doc, (model, path))| {
+                    let model = refine_model(doc, model, path);
+                    let evidence = sentence_evidence(doc, &lexicon, tuning);
+                    let band = Band::around(
+                        &dp::lattice_points(path),
+                        doc.src.len(),
+                        doc.tgt.len(),
+                        tuning.realign_margin,
+                    );
+                    let path = dp::best_path(&evidence, &band, &shapes, &model);
+                    if last {
+                        progress();
+                    }
+                    (model, path)
+                })
+                .collect();
+        }
         prepared
-            .par_iter()
-            .zip(&first)
-            .map(|(doc, (model, path))| {
-                let model = refine_model(doc, model, path);
-                let evidence = sentence_evidence(doc, &lexicon, tuning);
-                let band = Band::around(
-                    &dp::lattice_points(path),
-                    doc.src.len(),
-                    doc.tgt.len(),
-                    tuning.realign_margin,
-                );
-                let path = dp::best_path(&evidence, &band, &shapes, &model);
-                let alignment = links(doc, &lexicon, &model, &path, tuning);
-                progress();
-                alignment
-            })
+            .iter()
+            .zip(&paths)
+            .map(|(doc, (model, path))| links(doc, &lexicon, model, path, tuning))
             .collect()
     }
 }
@@ -266,6 +301,10 @@ fn initial_model(doc: &Prepared, tuning: &Tuning) -> CostModel {
         variance: 6.8,
         length_weight: tuning.length_weight,
         lexical_weight: tuning.lexical_weight,
+        skip_lexical: tuning.skip_lexical,
+        share_weight: tuning.share_weight,
+        short_skip: tuning.short_skip,
+        short_chars: tuning.short_chars,
         skip: tuning.skip,
         merge: tuning.merge,
         many_to_many: tuning.many_to_many,
@@ -415,29 +454,36 @@ fn sketches(doc: &Prepared, lexicon: &Lexicon) -> SketchEvidence {
 /// Most sentence pairs the translation table is trained on (spread evenly over the input).
 const MAX_TRAINING_PAIRS: usize = 4000;
 
-/// Word ids of the 1-1 beads whose neighbours are 1-1 too: the links a first pass rarely
-/// gets wrong.
+/// Word ids of the beads a previous pass rarely gets wrong: 1-1 beads between 1-1 beads,
+/// and with `merges` every bead that has both sides.
 fn training_pairs(
     docs: &[Prepared],
-    first: &[(CostModel, Vec<Bead>)],
+    paths: &[(CostModel, Vec<Bead>)],
+    merges: bool,
 ) -> Vec<(Vec<u32>, Vec<u32>)> {
-    let words = |s: &Sentence| -> Vec<u32> {
-        s.tokens
+    let words = |side: &[Sentence], range: std::ops::Range<usize>| -> Vec<u32> {
+        side[range]
             .iter()
+            .flat_map(|s| s.tokens.iter())
             .filter(|t| t.is_word)
             .map(|t| t.word)
             .collect()
     };
     let is_one_one = |b: &Bead| b.src.len() == 1 && b.tgt.len() == 1;
     let mut pairs = Vec::new();
-    for (doc, (_, path)) in docs.iter().zip(first) {
+    for (doc, (_, path)) in docs.iter().zip(paths) {
         for (k, bead) in path.iter().enumerate() {
             let before = k == 0 || is_one_one(&path[k - 1]);
             let after = k + 1 == path.len() || is_one_one(&path[k + 1]);
-            if is_one_one(bead) && before && after {
+            let trusted = if merges {
+                !bead.src.is_empty() && !bead.tgt.is_empty()
+            } else {
+                is_one_one(bead) && before && after
+            };
+            if trusted {
                 pairs.push((
-                    words(&doc.src[bead.src.start]),
-                    words(&doc.tgt[bead.tgt.start]),
+                    words(&doc.src, bead.src.clone()),
+                    words(&doc.tgt, bead.tgt.clone()),
                 ));
             }
         }
@@ -488,7 +534,7 @@ fn confidence(evidence: &SentenceEvidence<'_>, model: &CostModel, bead: &Bead) -
                 .into_iter()
                 .flatten()
                 .filter(|&i| i < evidence.n())
-                .map(|i| evidence.pair_row(i, j, j + 1)[0].1 / mass)
+                .map(|i| evidence.pair_row(i, j, j + 1)[0].target / mass)
                 .fold(0.0, f32::max)
         } else {
             let i = bead.src.start;
@@ -498,14 +544,16 @@ fn confidence(evidence: &SentenceEvidence<'_>, model: &CostModel, bead: &Bead) -
             evidence
                 .pair_row(i, lo, hi)
                 .iter()
-                .map(|p| p.0 / mass)
+                .map(|p| p.source / mass)
                 .fold(0.0, f32::max)
         };
         return (1.0 - best_overlap.min(1.0)) as f64;
     }
     let skip_cost: f32 = bead.src.clone().map(|i| evidence.src_mass(i)).sum::<f32>()
         + bead.tgt.clone().map(|j| evidence.tgt_mass(j)).sum::<f32>();
-    let skip_cost = skip_cost * model.lexical_weight + model.skip * sentences;
+    let skip_cost = model.skip_lexical
+        * (skip_cost * model.lexical_weight + model.share_weight * sentences)
+        + model.skip * sentences;
     sigmoid((skip_cost - bead.cost) / sentences - 1.0)
 }
 
@@ -553,7 +601,7 @@ impl Evidence for SentenceEvidence<'_> {
         self.tgt[j].mass
     }
 
-    fn pair_row(&self, i: usize, lo: usize, hi: usize) -> Vec<(f32, f32)> {
+    fn pair_row(&self, i: usize, lo: usize, hi: usize) -> Vec<PairEvidence> {
         let source = &self.src[i];
         let mut candidates: Vec<(u32, f32)> = Vec::new();
         let mut starts = Vec::with_capacity(source.tokens.len() + 1);
@@ -569,27 +617,39 @@ impl Evidence for SentenceEvidence<'_> {
         (lo..hi.min(self.tgt.len()))
             .map(|j| {
                 let keys = &self.tgt_keys[j];
-                let explained_source: f32 = source
-                    .tokens
-                    .iter()
-                    .enumerate()
-                    .map(|(k, token)| {
-                        let best = candidates[starts[k]..starts[k + 1]]
-                            .iter()
-                            .filter(|c| keys.binary_search(&c.0).is_ok())
-                            .map(|c| c.1)
-                            .fold(0.0, f32::max);
-                        best * token.weight
-                    })
-                    .sum();
-                let explained_target: f32 = self.tgt[j]
-                    .tokens
-                    .iter()
-                    .map(|t| lookup(&reach, t.word).max(lookup(&reach, t.prefix)) * t.weight)
-                    .sum();
-                (explained_source, explained_target)
+                let mut pair = PairEvidence::default();
+                for (k, token) in source.tokens.iter().enumerate() {
+                    let best = candidates[starts[k]..starts[k + 1]]
+                        .iter()
+                        .filter(|c| keys.binary_search(&c.0).is_ok())
+                        .map(|c| c.1)
+                        .fold(0.0, f32::max);
+                    if best > 0.0 {
+                        pair.source += best * token.weight;
+                        if k < 32 {
+                            pair.source_mask |= 1 << k;
+                        }
+                    }
+                }
+                for (k, t) in self.tgt[j].tokens.iter().enumerate() {
+                    let best = lookup(&reach, t.word).max(lookup(&reach, t.prefix));
+                    if best > 0.0 {
+                        pair.target += best * t.weight;
+                        if k < 32 {
+                            pair.target_mask |= 1 << k;
+                        }
+                    }
+                }
+                pair
             })
             .collect()
+    }
+
+    fn src_token_weight(&self, i: usize, k: usize) -> f32 {
+        self.src[i].tokens[k].weight
+    }
+    fn tgt_token_weight(&self, j: usize, k: usize) -> f32 {
+        self.tgt[j].tokens[k].weight
     }
 
     fn src_paragraph_end(&self, i: usize) -> bool {

@@ -13,10 +13,12 @@ mod pattern;
 mod terminology;
 mod title;
 
-pub use lexicon::{Lexicon, Media, Rule, Term};
+pub use lexicon::{Lexicon, Media, Rule, TermRule};
+pub use terminology::glossary_terms;
 
 use super::{Category, Finding, Pair, Side, Span};
 use crate::error::Result;
+use crate::glossary::Glossary;
 use folded::Folded;
 use pattern::{Match, PatternId, PatternSet, PatternSetBuilder};
 use std::path::{Path, PathBuf};
@@ -67,21 +69,19 @@ pub struct LexicalChecks {
 }
 
 impl LexicalChecks {
-    /// The built-in lexicons only.
+    /// The built-in lexicons and the built-in glossary.
     pub fn builtin() -> Self {
-        Self::from_lexicon(builtin_lexicon()).expect("built-in lexicons compile")
+        let mut lexicon = builtin_lexicon();
+        lexicon.add_glossary_terms(glossary_terms(&Glossary::builtin()));
+        Self::from_lexicon(lexicon).expect("built-in lexicons compile")
     }
 
-    /// Built-in lexicons, then each `--lexicon` file merged over them, then glossary terms
-    /// (converted by the caller) merged over the built-in terms.
-    pub fn new(user_lexicons: &[PathBuf], glossary_terms: &[Term]) -> Result<Self> {
+    /// Built-in lexicons, the terminology of `glossary` (built-in glossary plus the
+    /// user's `--glossary` files, as the caller loaded it) for concepts the lexicons do
+    /// not cover, then each `--lexicon` file merged over them (same id replaces).
+    pub fn new(user_lexicons: &[PathBuf], glossary: &Glossary) -> Result<Self> {
         let mut lexicon = builtin_lexicon();
-        for term in glossary_terms {
-            match lexicon.terms.iter_mut().find(|t| t.id == term.id) {
-                Some(old) => *old = term.clone(),
-                None => lexicon.terms.push(term.clone()),
-            }
-        }
+        lexicon.add_glossary_terms(glossary_terms(glossary));
         for path in user_lexicons {
             lexicon.merge_file(path)?;
         }
@@ -166,6 +166,13 @@ impl LexicalChecks {
             ) else {
                 continue;
             };
+            // "Stage Entertainment", "Le Parisien Libéré": a name, not the common word.
+            if scan
+                .source
+                .is_name_like(scan.pair.source.text, french.first)
+            {
+                continue;
+            }
             if self
                 .first_match(
                     &scan.english,

@@ -215,6 +215,15 @@ pub struct Pair<'a> {
     pub score: f64,
 }
 
+impl Pair<'_> {
+    /// Where a finding about something missing from the English points to: the English
+    /// sentence of a one-to-one link. In a larger link the place is unknown.
+    pub fn target_if_one_to_one(&self) -> Option<Span> {
+        (self.source.segments.len() == 1 && self.target.segments.len() == 1)
+            .then(|| self.target.whole())
+    }
+}
+
 /// Runs every check family. Built once and reused for every pair.
 #[derive(Debug, Clone)]
 pub struct Checker {
@@ -431,9 +440,13 @@ pub fn check_files(
     let target_segments = segment(&target_doc, &target_lang);
     let source_texts: Vec<&str> = source_segments.iter().map(|s| s.text.as_str()).collect();
     let target_texts: Vec<&str> = target_segments.iter().map(|s| s.text.as_str()).collect();
-    let alignment = crate::align::align(
+    let paragraphs =
+        |segments: &[Segment]| segments.iter().map(|s| s.paragraph).collect::<Vec<_>>();
+    let alignment = crate::align::align_paragraphs(
         &source_texts,
+        &paragraphs(&source_segments),
         &target_texts,
+        &paragraphs(&target_segments),
         &crate::align::AlignOptions::default(),
     );
     let findings = check_documents(
@@ -455,4 +468,37 @@ pub fn check_files(
         findings,
         notes,
     })
+}
+
+/// Checks one French sentence against one English sentence (each taken as one segment per
+/// line): the entry point for evaluations and benchmarks on sentence-level data.
+pub fn check_texts(source: &str, target: &str, checker: &Checker) -> Vec<Finding> {
+    let source_doc = Document::from_text("source", source);
+    let target_doc = Document::from_text("target", target);
+    let segment = |doc: &Document, lang: &str| {
+        crate::text::segment_document(
+            doc,
+            &crate::text::SegmentOptions {
+                lang: lang.to_string(),
+                presplit: true,
+                ..Default::default()
+            },
+        )
+    };
+    let source_segments = segment(&source_doc, &checker.source_lang);
+    let target_segments = segment(&target_doc, &checker.target_lang);
+    let link = crate::align::Link {
+        source: (0..source_segments.len()).collect(),
+        target: (0..target_segments.len()).collect(),
+        score: 1.0,
+    };
+    let alignment = Alignment { links: vec![link] };
+    check_documents(
+        &source_doc,
+        &target_doc,
+        &source_segments,
+        &target_segments,
+        &alignment,
+        checker,
+    )
 }

@@ -23,6 +23,7 @@ enum WordKind {
     ApproxPlural,
     Time,
     Weak,
+    Month,
 }
 
 type Lexicon = HashMap<String, Vec<(WordKind, f64)>>;
@@ -61,6 +62,7 @@ fn parse_lexicon(data: &str, lang: &str) -> Lexicon {
             "approx-plural" => WordKind::ApproxPlural,
             "time" => WordKind::Time,
             "weak" => WordKind::Weak,
+            "month" => WordKind::Month,
             other => panic!("numbers.tsv: unknown kind {other:?}"),
         };
         let value: f64 = value.parse().expect("numbers.tsv: bad value");
@@ -105,6 +107,9 @@ pub struct Quantity {
     pub values: Vec<f64>,
     pub strength: Strength,
     pub precision: Precision,
+    /// Components of a clock time or duration (hour, minutes) that may stand alone on the
+    /// other side ("2h45" ↔ "2 hours 45 minutes"); never compared with another time.
+    pub parts: Vec<f64>,
 }
 
 impl Quantity {
@@ -115,6 +120,7 @@ impl Quantity {
             values,
             strength,
             precision: Precision::Exact,
+            parts: Vec::new(),
         }
     }
 
@@ -126,6 +132,16 @@ impl Quantity {
                 .iter()
                 .flat_map(move |a| other.values.iter().map(move |b| (*a, *b)))
         };
+        let part_of = |time: &Quantity, plain: &Quantity| {
+            plain.parts.is_empty()
+                && plain
+                    .values
+                    .iter()
+                    .any(|v| time.parts.iter().any(|p| same(*p, *v)))
+        };
+        if part_of(self, other) || part_of(other, self) {
+            return true;
+        }
         match (self.precision, other.precision) {
             (Exact, Exact) => pairs().any(|(a, b)| same(a, b)),
             (Plural, _) => pairs().any(|(a, b)| b >= a * 0.9),
@@ -189,16 +205,15 @@ pub fn digit_values(text: &str, lang: &str) -> Vec<f64> {
 /// same on the other half of a 12-hour clock, and the hour and minutes alone ("2h45" is
 /// "2 hours 45 minutes").
 fn time_values(hour: f64, minute: f64) -> Vec<f64> {
-    let mut values = vec![hour];
-    if minute > 0.0 {
-        values.push(minute);
-    }
+    let mut values = Vec::new();
     for h in [hour, hour + 12.0, hour - 12.0] {
         if !(0.0..=24.0).contains(&h) {
             continue;
         }
         values.push(h * 100.0 + minute);
-        values.push(h);
+        if minute == 0.0 {
+            values.push(h);
+        }
     }
     values
 }
@@ -206,6 +221,14 @@ fn time_values(hour: f64, minute: f64) -> Vec<f64> {
 const ORDINAL_SUFFIXES: &[&str] = &[
     "er", "re", "e", "eme", "es", "ers", "res", "emes", "st", "nd", "rd", "th", "d",
 ];
+
+fn time_parts(hour: f64, minute: f64) -> Vec<f64> {
+    if minute > 0.0 {
+        vec![hour, minute]
+    } else {
+        vec![hour]
+    }
+}
 
 fn adjacent(a: &Word, b: &Word) -> bool {
     a.end == b.start
@@ -218,6 +241,10 @@ pub fn quantities(words: &[Word], text: &str, lang: &str) -> Vec<Quantity> {
     while i < words.len() {
         let consumed = match words[i].kind {
             TokenKind::Number => digits_at(words, i, text, lang, &mut out),
+            TokenKind::Word if words[i].text.contains('-') && has_digit(words[i].text) => {
+                hyphenated_digits(&words[i], &mut out);
+                1
+            }
             TokenKind::Word => words_at(words, i, lang, &mut out),
             TokenKind::Punct => 1,
         };
@@ -226,12 +253,36 @@ pub fn quantities(words: &[Word], text: &str, lang: &str) -> Vec<Quantity> {
     out
 }
 
+fn has_digit(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// Figures inside a hyphenated word: "COVID-19", "après-11", "post-9".
+fn hyphenated_digits(w: &Word, out: &mut Vec<Quantity>) {
+    let mut offset = 0;
+    for part in w.text.split('-') {
+        if !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()) {
+            let start = w.start + offset;
+            if let Ok(v) = part.parse::<f64>() {
+                out.push(Quantity::new(
+                    start,
+                    start + part.len(),
+                    vec![v],
+                    Strength::Digits,
+                ));
+            }
+        }
+        offset += part.len() + 1;
+    }
+}
+
 /// A figure in digits at `i`, with what qualifies it (time, scale, ordinal suffix, %).
 fn digits_at(words: &[Word], i: usize, text: &str, lang: &str, out: &mut Vec<Quantity>) -> usize {
     let w = &words[i];
     let mut values = digit_values(w.text, lang);
     let mut end = w.end;
     let mut used = 1;
+    let mut parts = Vec::new();
     let next = words.get(i + 1);
     let after = words.get(i + 2);
     let is_hour = values
@@ -247,6 +298,7 @@ fn digits_at(words: &[Word], i: usize, text: &str, lang: &str, out: &mut Vec<Qua
             let minute = after
                 .filter(|a| a.kind == TokenKind::Number && a.text.len() == 2)
                 .and_then(|a| a.text.parse::<f64>().ok());
+            parts = time_parts(values[0], minute.unwrap_or(0.0));
             values = time_values(values[0], minute.unwrap_or(0.0));
             end = if minute.is_some() {
                 after.map_or(n.end, |a| a.end)
@@ -255,7 +307,9 @@ fn digits_at(words: &[Word], i: usize, text: &str, lang: &str, out: &mut Vec<Qua
             };
             used = if minute.is_some() { 3 } else { 2 };
         } else if let Some(m) = minutes_inline {
-            values = time_values(values[0], m.parse().unwrap_or(0.0));
+            let m = m.parse().unwrap_or(0.0);
+            parts = time_parts(values[0], m);
+            values = time_values(values[0], m);
             end = n.end;
             used = 2;
         }
@@ -270,6 +324,7 @@ fn digits_at(words: &[Word], i: usize, text: &str, lang: &str, out: &mut Vec<Qua
             if let (Ok(h), Ok(m)) = (h.parse::<f64>(), m.parse::<f64>()) {
                 if h <= 24.0 && m < 60.0 {
                     values.extend(time_values(h, m));
+                    parts = time_parts(h, m);
                 }
             }
         }
@@ -277,7 +332,9 @@ fn digits_at(words: &[Word], i: usize, text: &str, lang: &str, out: &mut Vec<Qua
     // Decades: "les années 80" ↔ "the 1980s", "the 80s" ↔ "les années 1980".
     let decade =
         values.len() == 1 && values[0] >= 10.0 && values[0] < 100.0 && values[0] % 10.0 == 0.0;
-    let in_decade_context = (i > 0 && words[i - 1].folded == "annees")
+    let in_decade_context = words[i.saturating_sub(4)..i]
+        .iter()
+        .any(|p| p.folded == "annees")
         || next.is_some_and(|n| adjacent(w, n) && n.folded == "s");
     if decade && in_decade_context {
         let v = values[0];
@@ -292,7 +349,9 @@ fn digits_at(words: &[Word], i: usize, text: &str, lang: &str, out: &mut Vec<Qua
                 && a.kind == TokenKind::Number
                 && a.text.len() == 2
             {
-                values = time_values(values[0], a.text.parse().unwrap_or(0.0));
+                let m = a.text.parse().unwrap_or(0.0);
+                parts = time_parts(values[0], m);
+                values = time_values(values[0], m);
                 end = a.end;
                 used = 3;
             }
@@ -325,7 +384,9 @@ fn digits_at(words: &[Word], i: usize, text: &str, lang: &str, out: &mut Vec<Qua
         && adjacent(&words[i - 1], w)
         && !text[..w.start].ends_with(['$', '€', '£']);
     if !values.is_empty() && !glued_to_word {
-        out.push(Quantity::new(w.start, end, values, Strength::Digits));
+        let mut q = Quantity::new(w.start, end, values, Strength::Digits);
+        q.parts = parts;
+        out.push(q);
     }
     used
 }
@@ -402,7 +463,10 @@ fn approx_word(words: &[Word], i: usize, lang: &str, out: &mut Vec<Quantity>) ->
         match kind {
             WordKind::Approx => q.precision = Precision::About,
             WordKind::ApproxPlural => q.precision = Precision::Plural,
-            WordKind::Time => q.values = time_values(value / 100.0, 0.0),
+            WordKind::Time => {
+                q.values = time_values(value / 100.0, 0.0);
+                q.parts = time_parts(value / 100.0, 0.0);
+            }
             WordKind::Ordinal if value >= 3.0 => q.strength = Strength::Words,
             _ => {}
         }
@@ -411,10 +475,13 @@ fn approx_word(words: &[Word], i: usize, lang: &str, out: &mut Vec<Quantity>) ->
     }
     // "XXe", "XIXème": a Roman numeral with its ordinal suffix in one token.
     let stem = w.text.trim_end_matches(|c: char| c.is_lowercase());
-    if stem.len() < w.text.len()
+    // One-letter stems only for I, V, X: "Ce", "Le", "De" are words, "Xe siècle" is not.
+    let plausible_stem = stem.len() >= 2 || matches!(stem, "I" | "V" | "X");
+    if plausible_stem
+        && stem.len() < w.text.len()
         && ORDINAL_SUFFIXES.contains(&fold_suffix(&w.text[stem.len()..]).as_str())
     {
-        if let Some(value) = roman(stem) {
+        if let Some(value) = roman_value(stem) {
             out.push(Quantity::new(w.start, w.end, vec![value], Strength::Words));
             return 1;
         }
@@ -465,7 +532,12 @@ fn combine(items: &[(WordKind, f64)]) -> f64 {
 
 /// Value of an upper-case Roman numeral of two letters or more ("XIV", "XXe").
 fn roman(text: &str) -> Option<f64> {
-    if text.len() < 2 || !text.chars().all(|c| "IVXLCDM".contains(c)) {
+    roman_value(text).filter(|_| text.len() >= 2)
+}
+
+/// Value of any upper-case Roman numeral, one letter included ("Xe siècle").
+fn roman_value(text: &str) -> Option<f64> {
+    if text.is_empty() || !text.chars().all(|c| "IVXLCDM".contains(c)) {
         return None;
     }
     let digit = |c| match c {
@@ -508,6 +580,64 @@ pub fn english(value: f64) -> String {
     out
 }
 
+/// Words mixing letters and digits ("A320", "iPhone6", "COVID-19"), which translation
+/// copies as they are; folded and without hyphens.
+fn codes<'w>(words: &'w [Word]) -> Vec<(&'w Word<'w>, String)> {
+    words
+        .iter()
+        .filter(|w| w.is_word())
+        .filter(|w| {
+            w.text
+                .split('-')
+                .any(|part| has_digit(part) && part.chars().any(char::is_alphabetic))
+        })
+        .map(|w| (w, w.folded.replace('-', "")))
+        .collect()
+}
+
+/// "x4" and "x4s", "m2" and "m2space": the same code with an English ending.
+fn same_code(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    long.starts_with(short) && long[short.len()..].chars().all(char::is_alphabetic)
+}
+
+/// A code on each side with no twin on the other: most likely the same code changed.
+fn changed_code(pair: &Pair, tokens: &super::Tokens) -> Option<Finding> {
+    let (source, target) = (codes(&tokens.source), codes(&tokens.target));
+    let lone = |side: &[(&Word, String)], other: &[(&Word, String)]| {
+        side.iter()
+            .find(|(_, key)| !other.iter().any(|(_, k)| same_code(k, key)))
+            .map(|(w, _)| (w.start, w.end))
+    };
+    let (s, t) = (lone(&source, &target)?, lone(&target, &source)?);
+    Some(
+        Finding::new(
+            "number.code",
+            Category::Number,
+            Severity::Error,
+            Some(pair.source.span(s.0, s.1)),
+            Some(pair.target.span(t.0, t.1)),
+            format!(
+                "« {} » in the French is not « {} » in the English",
+                &pair.source.text[s.0..s.1],
+                &pair.target.text[t.0..t.1]
+            ),
+        )
+        .suggest(&pair.source.text[s.0..s.1]),
+    )
+}
+
+/// Two figures that may be one changed into the other: same form (digits, words) or the
+/// same order of magnitude ("XIVe" and "15th", not "2014" and "forty").
+fn comparable(a: &Quantity, b: &Quantity) -> bool {
+    a.strength == b.strength
+        || a.values.iter().any(|x| {
+            b.values
+                .iter()
+                .any(|y| *x > 0.0 && *y > 0.0 && x / y < 3.0 && y / x < 3.0)
+        })
+}
+
 /// Number findings of one pair.
 pub fn check(pair: &Pair, tokens: &super::Tokens) -> Vec<Finding> {
     let source = quantities(&tokens.source, pair.source.text, pair.source.lang);
@@ -520,11 +650,11 @@ pub fn check(pair: &Pair, tokens: &super::Tokens) -> Vec<Finding> {
     };
     let lost = unmatched(&source, &target);
     let extra = unmatched(&target, &source);
-    let mut findings = Vec::new();
+    let mut findings: Vec<Finding> = changed_code(pair, tokens).into_iter().collect();
     for q in &extra {
         let text = &pair.target.text[q.start..q.end];
         // A changed figure keeps its form: digits for digits, words for words.
-        let counterpart = lost.iter().find(|s| s.strength == q.strength);
+        let counterpart = lost.iter().find(|s| comparable(s, q));
         let finding = match counterpart {
             Some(s) => Finding::new(
                 "number.mismatch",
@@ -554,7 +684,7 @@ pub fn check(pair: &Pair, tokens: &super::Tokens) -> Vec<Finding> {
         findings.push(finding);
     }
     for s in &lost {
-        if extra.iter().any(|q| q.strength == s.strength) {
+        if extra.iter().any(|q| comparable(s, q)) {
             continue;
         }
         {
@@ -569,7 +699,7 @@ pub fn check(pair: &Pair, tokens: &super::Tokens) -> Vec<Finding> {
                         Severity::Info
                     },
                     Some(pair.source.span(s.start, s.end)),
-                    None,
+                    pair.target_if_one_to_one(),
                     format!("« {text} » in the French is missing from the English"),
                 )
                 .suggest(english(s.values[0])),

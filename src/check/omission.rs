@@ -40,6 +40,36 @@ fn letters(text: &str) -> usize {
     text.chars().filter(|c| c.is_alphanumeric()).count()
 }
 
+/// In a link of several French sentences whose English is too short, the sentence whose
+/// removal brings the lengths back in line is probably the one left out.
+fn dropped_sentence(pair: &Pair, fr: usize, en: usize) -> Option<Finding> {
+    if pair.source.segments.len() < 2 || (en as f64) >= 0.8 * fr as f64 {
+        return None;
+    }
+    let (segment, balance) = pair
+        .source
+        .segments
+        .iter()
+        .map(|s| {
+            let rest = fr.saturating_sub(letters(&s.text)).max(1);
+            (s, en as f64 / rest as f64)
+        })
+        .min_by(|a, b| (a.1 - 1.0).abs().total_cmp(&(b.1 - 1.0).abs()))?;
+    if !(0.8..=1.3).contains(&balance) {
+        return None;
+    }
+    let start = segment.norm_start - pair.source.offset;
+    let end = segment.norm_end - pair.source.offset;
+    Some(Finding::new(
+        "omission.sentence",
+        Category::Omission,
+        Severity::Warning,
+        Some(pair.source.span(start, end)),
+        None,
+        "this French sentence seems to have no counterpart in the English of its link".to_string(),
+    ))
+}
+
 /// Length outliers inside a link.
 pub fn check(pair: &Pair, _tokens: &Tokens) -> Vec<Finding> {
     let (fr, en) = (letters(pair.source.text), letters(pair.target.text));
@@ -54,8 +84,8 @@ pub fn check(pair: &Pair, _tokens: &Tokens) -> Vec<Finding> {
         )];
     }
     let ratio = en as f64 / fr.max(1) as f64;
-    let mut findings = Vec::new();
-    if fr >= MIN_LETTERS && ratio < SHORT_WARNING {
+    let mut findings: Vec<Finding> = dropped_sentence(pair, fr, en).into_iter().collect();
+    if findings.is_empty() && fr >= MIN_LETTERS && ratio < SHORT_WARNING {
         let severity = if ratio < SHORT_ERROR {
             Severity::Error
         } else {

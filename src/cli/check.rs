@@ -1,6 +1,7 @@
 //! `wirealign check`: align a French original with its English translation and report
 //! what looks mistranslated.
 
+use crate::check::lexical::LexicalChecks;
 use crate::check::{any_at_or_above, check_files, Checker, ReadOptions, Severity};
 use crate::report::{self, CheckReport};
 use std::io::IsTerminal;
@@ -52,12 +53,8 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> crate::Result<i32> {
-    for path in args.glossary.iter().chain(&args.lexicon) {
-        if !path.is_file() {
-            return Err(crate::Error::input(path, "not found or not a file"));
-        }
-    }
-    let checker = Checker::builtin();
+    let glossary = crate::glossary::Glossary::with_user_files(&args.glossary)?;
+    let checker = Checker::with_lexical(LexicalChecks::new(&args.lexicon, &glossary)?);
     let options = ReadOptions {
         from: args.from,
         to: args.to,

@@ -9,14 +9,14 @@
 //!    edit) against keys of nearby length only: keys are bucketed by length, and a query of
 //!    length n with at most k edits only reads buckets n−k..=n+k.
 
-use super::{spaced_key, Concept, Glossary, Lang, Term, TermRole};
+use super::{fold, spaced_key, Concept, Glossary, Lang, Term, TermRole};
 use rapidfuzz::distance::osa;
 use serde::Serialize;
 use std::collections::HashMap;
 
 /// How a query met a term.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase", tag = "kind")]
+#[serde(rename_all = "snake_case", tag = "kind")]
 pub enum MatchKind {
     /// The term exactly as written.
     Exact,
@@ -42,66 +42,72 @@ pub struct Hit<'g> {
     pub concept: &'g Concept,
 }
 
-/// One indexed term.
+/// One indexed term; its spaced key is a range of `Index::spaced`.
 struct Entry<'g> {
     concept: u32,
     term: Term<'g>,
-    spaced: String,
+    spaced: (u32, u32),
 }
 
 /// The lookup index over a glossary.
+///
+/// Built at every start-up of a lookup, so it avoids one allocation per key: distinct keys
+/// live in one string, and the entries of each key in one array (see [`Postings`]).
 pub struct Index<'g> {
     glossary: &'g Glossary,
     entries: Vec<Entry<'g>>,
-    by_key: HashMap<String, Vec<u32>>,
-    /// Distinct keys grouped by length in characters, for the typo search.
-    keys_by_len: Vec<Vec<String>>,
-    /// The words of multi-word terms, each with the entries that contain it.
-    by_word: HashMap<String, Vec<u32>>,
-    words_by_len: Vec<Vec<String>>,
+    /// Every entry's spaced key, end to end.
+    spaced: String,
+    /// Compact keys ("gsim", "etatislamiqueaugrandsahara") → entries.
+    keys: Postings,
+    /// Words of multi-word terms → entries that contain them.
+    words: Postings,
 }
 
 impl<'g> Index<'g> {
     pub fn new(glossary: &'g Glossary) -> Index<'g> {
-        let mut entries = Vec::with_capacity(glossary.len() * 6);
-        let mut by_key: HashMap<String, Vec<u32>> = HashMap::with_capacity(glossary.len() * 6);
+        let mut entries = Vec::with_capacity(glossary.len() * 8);
+        let mut spaced_all = String::with_capacity(glossary.len() * 160);
+        let mut keys = Postings::default();
+        let mut words = Postings::default();
+        let mut key = String::new();
         for (i, concept) in glossary.iter().enumerate() {
             for term in concept.terms() {
-                let spaced = spaced_key(term.text);
-                let key: String = spaced.chars().filter(|c| *c != ' ').collect();
-                if key.is_empty() {
+                let start = spaced_all.len();
+                fold::push_spaced_key(term.text, &mut spaced_all);
+                let spaced = &spaced_all[start..];
+                if spaced.is_empty() {
                     continue;
                 }
-                by_key.entry(key).or_default().push(entries.len() as u32);
+                let e = entries.len() as u32;
+                key.clear();
+                key.extend(spaced.chars().filter(|c| *c != ' '));
+                keys.insert(&key, e);
+                if spaced.contains(' ') {
+                    for word in spaced.split(' ') {
+                        words.insert(word, e);
+                    }
+                }
                 entries.push(Entry {
                     concept: i as u32,
                     term,
-                    spaced,
+                    spaced: (start as u32, spaced_all.len() as u32),
                 });
             }
         }
-        let mut by_word: HashMap<String, Vec<u32>> = HashMap::new();
-        for (e, entry) in entries.iter().enumerate() {
-            if !entry.spaced.contains(' ') {
-                continue;
-            }
-            for word in entry.spaced.split(' ') {
-                let list = by_word.entry(word.to_string()).or_default();
-                if list.last() != Some(&(e as u32)) {
-                    list.push(e as u32);
-                }
-            }
-        }
-        let keys_by_len = bucket_by_len(by_key.keys());
-        let words_by_len = bucket_by_len(by_word.keys());
+        keys.finish();
+        words.finish();
         Index {
             glossary,
             entries,
-            by_key,
-            keys_by_len,
-            by_word,
-            words_by_len,
+            spaced: spaced_all,
+            keys,
+            words,
         }
+    }
+
+    fn spaced_of(&self, entry: &Entry<'_>) -> &str {
+        &self.spaced[entry.spaced.0 as usize..entry.spaced.1 as usize]
     }
 
     /// The best `limit` concepts for `query`, best first, one hit per concept.
@@ -114,9 +120,10 @@ impl<'g> Index<'g> {
         }
         let mut best: HashMap<u32, Hit<'g>> = HashMap::new();
         let mut offer = |entry: &Entry<'g>, score: u32, kind: MatchKind| {
-            let better = best
-                .get(&entry.concept)
-                .map_or(true, |hit| score > hit.score);
+            let better = best.get(&entry.concept).map_or(true, |hit| {
+                (score, std::cmp::Reverse(role_rank(entry.term.role)))
+                    > (hit.score, std::cmp::Reverse(role_rank(hit.term.role)))
+            });
             if better {
                 let concept = &self.glossary.concepts()[entry.concept as usize];
                 best.insert(
@@ -132,7 +139,7 @@ impl<'g> Index<'g> {
             }
         };
 
-        for &e in self.by_key.get(&key).into_iter().flatten() {
+        for &e in self.keys.get(&key) {
             let entry = &self.entries[e as usize];
             if entry.term.text == query {
                 offer(entry, 100, MatchKind::Exact);
@@ -144,27 +151,28 @@ impl<'g> Index<'g> {
         if key.chars().count() >= 3 {
             // Candidates share the query's first word; the whole run is then checked.
             let first_word = spaced.split(' ').next().unwrap_or("");
-            for &e in self.by_word.get(first_word).into_iter().flatten() {
+            for &e in self.words.get(first_word) {
                 let entry = &self.entries[e as usize];
-                if let Some(coverage) = word_coverage(&spaced, &entry.spaced) {
+                if let Some(coverage) = word_coverage(&spaced, self.spaced_of(entry)) {
                     offer(entry, 60 + (29.0 * coverage) as u32, MatchKind::Words);
                 }
             }
         }
 
         let len = key.chars().count();
-        for (candidate, edits) in near_keys(&key, &self.keys_by_len) {
-            let longest = len.max(candidate.chars().count()) as f64;
+        for (candidate, edits) in self.keys.near(&key) {
+            let longest = len.max(self.keys.text_of(candidate).chars().count()) as f64;
             let score = (90.0 * (1.0 - edits as f64 / longest)) as u32;
-            for &e in &self.by_key[candidate] {
+            for &e in self.keys.entries_of(candidate) {
                 offer(&self.entries[e as usize], score, MatchKind::Fuzzy { edits });
             }
         }
         if !spaced.contains(' ') {
-            for (word, edits) in near_keys(&key, &self.words_by_len) {
-                for &e in &self.by_word[word] {
+            for (word_id, edits) in self.words.near(&key) {
+                let word = self.words.text_of(word_id);
+                for &e in self.words.entries_of(word_id) {
                     let entry = &self.entries[e as usize];
-                    let coverage = word.len() as f64 / entry.spaced.len() as f64;
+                    let coverage = word.len() as f64 / self.spaced_of(entry).len() as f64;
                     let closeness = 1.0 - edits as f64 / len.max(word.chars().count()) as f64;
                     let score = ((50.0 + 29.0 * coverage) * closeness) as u32;
                     offer(entry, score, MatchKind::FuzzyWord { edits });
@@ -184,40 +192,125 @@ impl<'g> Index<'g> {
     }
 }
 
-/// Keys within the allowed number of edits of `key` (but not equal to it), read from the
-/// length buckets that can hold such keys only.
-fn near_keys<'k>(key: &str, buckets: &'k [Vec<String>]) -> Vec<(&'k str, usize)> {
-    let len = key.chars().count();
-    let max_edits = max_edits(len);
-    if max_edits == 0 || buckets.is_empty() {
-        return Vec::new();
+/// Distinct strings, each with the entries that carry it. The strings sit end to end in
+/// one `String`, found by a hash of their text; the entries of all strings sit in one
+/// array (grouped by string once `finish` has run); string ids are also grouped by length
+/// in characters, so the typo search only reads the lengths a match can have.
+#[derive(Default)]
+struct Postings {
+    text: String,
+    spans: Vec<(u32, u32)>,
+    /// Hash of a string → its id; on the (rare) collision of two strings, the next free
+    /// hash value is used (linear probing).
+    ids: HashMap<u64, u32>,
+    pairs: Vec<(u32, u32)>,
+    offsets: Vec<u32>,
+    entries: Vec<u32>,
+    by_len: Vec<Vec<u32>>,
+}
+
+impl Postings {
+    fn text_of(&self, id: u32) -> &str {
+        let (start, end) = self.spans[id as usize];
+        &self.text[start as usize..end as usize]
     }
-    let comparator = osa::BatchComparator::new(key.chars());
-    let args = osa::Args::default().score_cutoff(max_edits);
-    let lo = len.saturating_sub(max_edits);
-    let hi = (len + max_edits).min(buckets.len() - 1);
-    let mut near = Vec::new();
-    for bucket in buckets.get(lo..=hi).into_iter().flatten() {
-        for candidate in bucket {
-            match comparator.distance_with_args(candidate.chars(), &args) {
-                Some(edits) if edits > 0 => near.push((candidate.as_str(), edits)),
-                _ => {}
+
+    /// The id of `s`, or the free hash slot where it would go.
+    fn find(&self, s: &str) -> Result<u32, u64> {
+        let mut h = fnv1a(s);
+        loop {
+            match self.ids.get(&h) {
+                Some(&id) if self.text_of(id) == s => return Ok(id),
+                Some(_) => h = h.wrapping_add(1),
+                None => return Err(h),
             }
         }
     }
-    near
+
+    fn insert(&mut self, s: &str, entry: u32) {
+        let id = match self.find(s) {
+            Ok(id) => id,
+            Err(slot) => {
+                let id = self.spans.len() as u32;
+                let start = self.text.len() as u32;
+                self.text.push_str(s);
+                self.spans.push((start, self.text.len() as u32));
+                self.ids.insert(slot, id);
+                let len = s.chars().count();
+                if self.by_len.len() <= len {
+                    self.by_len.resize_with(len + 1, Vec::new);
+                }
+                self.by_len[len].push(id);
+                id
+            }
+        };
+        if self.pairs.last() != Some(&(id, entry)) {
+            self.pairs.push((id, entry));
+        }
+    }
+
+    /// Groups the entries by string (a counting sort, which keeps entry order).
+    fn finish(&mut self) {
+        let mut offsets = vec![0u32; self.spans.len() + 1];
+        for &(id, _) in &self.pairs {
+            offsets[id as usize + 1] += 1;
+        }
+        for i in 1..offsets.len() {
+            offsets[i] += offsets[i - 1];
+        }
+        let mut next = offsets.clone();
+        let mut entries = vec![0u32; self.pairs.len()];
+        for &(id, entry) in &self.pairs {
+            entries[next[id as usize] as usize] = entry;
+            next[id as usize] += 1;
+        }
+        self.offsets = offsets;
+        self.entries = entries;
+        self.pairs = Vec::new();
+    }
+
+    fn entries_of(&self, id: u32) -> &[u32] {
+        let start = self.offsets[id as usize] as usize;
+        let end = self.offsets[id as usize + 1] as usize;
+        &self.entries[start..end]
+    }
+
+    fn get(&self, s: &str) -> &[u32] {
+        match self.find(s) {
+            Ok(id) => self.entries_of(id),
+            Err(_) => &[],
+        }
+    }
+
+    /// Strings within the allowed number of edits of `key` (but not equal to it).
+    fn near(&self, key: &str) -> Vec<(u32, usize)> {
+        let len = key.chars().count();
+        let max_edits = max_edits(len);
+        if max_edits == 0 || self.by_len.is_empty() {
+            return Vec::new();
+        }
+        let comparator = osa::BatchComparator::new(key.chars());
+        let args = osa::Args::default().score_cutoff(max_edits);
+        let lo = len.saturating_sub(max_edits);
+        let hi = (len + max_edits).min(self.by_len.len() - 1);
+        let mut near = Vec::new();
+        for bucket in self.by_len.get(lo..=hi).into_iter().flatten() {
+            for &id in bucket {
+                match comparator.distance_with_args(self.text_of(id).chars(), &args) {
+                    Some(edits) if edits > 0 => near.push((id, edits)),
+                    _ => {}
+                }
+            }
+        }
+        near
+    }
 }
 
-fn bucket_by_len<'a>(keys: impl Iterator<Item = &'a String>) -> Vec<Vec<String>> {
-    let mut buckets: Vec<Vec<String>> = Vec::new();
-    for key in keys {
-        let len = key.chars().count();
-        if buckets.len() <= len {
-            buckets.resize_with(len + 1, Vec::new);
-        }
-        buckets[len].push(key.clone());
-    }
-    buckets
+/// FNV-1a: a fast hash for short keys; collisions are resolved by [`Postings::find`].
+fn fnv1a(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }
 
 /// How many edits a typo may have: none under 4 characters (acronyms are too dense:

@@ -296,23 +296,25 @@ impl Concept {
     /// Trims every field, turns CR/CRLF into LF, drops empty list entries and checks the
     /// invariants every format relies on. The message names the field at fault.
     pub fn normalize(mut self) -> std::result::Result<Concept, String> {
-        self.id = self.id.trim().to_string();
+        trim_in_place(&mut self.id);
         check_id(&self.id)?;
         for (lang, terms) in [("fr", &mut self.fr), ("en", &mut self.en)] {
-            terms.preferred = clean_term(&terms.preferred, lang, "preferred term")?;
+            clean_term_in_place(&mut terms.preferred, lang, "preferred term")?;
             if terms.preferred.is_empty() {
                 return Err(format!("concept {}: no {lang} preferred term", self.id));
             }
-            terms.variants = clean_list(&terms.variants, lang, "variant")?;
-            terms.acronym = match terms.acronym.take() {
-                Some(a) => Some(clean_term(&a, lang, "acronym")?).filter(|a| !a.is_empty()),
-                None => None,
-            };
+            clean_list(&mut terms.variants, lang, "variant")?;
+            if let Some(acronym) = terms.acronym.as_mut() {
+                clean_term_in_place(acronym, lang, "acronym")?;
+            }
+            if terms.acronym.as_deref() == Some("") {
+                terms.acronym = None;
+            }
         }
-        self.en_avoid = clean_list(&self.en_avoid, "en", "rendering to avoid")?;
-        self.definition = clean_text(&self.definition, "definition")?;
-        self.note = clean_text(&self.note, "note")?;
-        self.source = clean_text(&self.source, "source")?;
+        clean_list(&mut self.en_avoid, "en", "rendering to avoid")?;
+        clean_text(&mut self.definition, "definition")?;
+        clean_text(&mut self.note, "note")?;
+        clean_text(&mut self.source, "source")?;
         Ok(self)
     }
 }
@@ -349,44 +351,89 @@ fn check_id(id: &str) -> std::result::Result<(), String> {
     }
 }
 
-fn clean_term(term: &str, lang: &str, what: &str) -> std::result::Result<String, String> {
-    let term = term.trim();
-    if let Some(c) = term.chars().find(|c| c.is_control()) {
-        return Err(format!(
-            "{lang} {what} {term:?} contains the control character U+{:04X} (terms are one line)",
-            c as u32
-        ));
-    }
-    Ok(term.to_string())
-}
-
-fn clean_list(
-    terms: &[String],
+fn clean_term_in_place(
+    term: &mut String,
     lang: &str,
     what: &str,
-) -> std::result::Result<Vec<String>, String> {
-    let mut out = Vec::with_capacity(terms.len());
-    for term in terms {
-        let term = clean_term(term, lang, what)?;
-        if !term.is_empty() {
-            out.push(term);
-        }
-    }
-    Ok(out)
-}
-
-fn clean_text(text: &str, what: &str) -> std::result::Result<String, String> {
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    if let Some(c) = text
-        .chars()
-        .find(|&c| c.is_control() && c != '\n' && c != '\t')
-    {
+) -> std::result::Result<(), String> {
+    trim_in_place(term);
+    if let Some(c) = term.chars().find(|&c| c.is_control() || not_xml(c)) {
         return Err(format!(
-            "{what} contains the control character U+{:04X}",
+            "{lang} {what} {term:?} contains the character U+{:04X} (terms are one line of text)",
             c as u32
         ));
     }
-    Ok(text.trim().to_string())
+    if term.starts_with('#') {
+        // OmegaT reads a glossary line that starts with '#' as a comment.
+        return Err(format!("{lang} {what} {term:?} starts with '#'"));
+    }
+    Ok(())
+}
+
+/// Trims without reallocating when there is nothing to trim (the usual case).
+fn trim_in_place(text: &mut String) {
+    let end = text.trim_end().len();
+    text.truncate(end);
+    let start = text.len() - text.trim_start().len();
+    if start > 0 {
+        text.drain(..start);
+    }
+}
+
+/// Characters XML 1.0 cannot carry, even escaped.
+fn not_xml(c: char) -> bool {
+    matches!(c, '\u{FFFE}' | '\u{FFFF}')
+}
+
+fn clean_list(terms: &mut Vec<String>, lang: &str, what: &str) -> std::result::Result<(), String> {
+    for term in terms.iter_mut() {
+        clean_term_in_place(term, lang, what)?;
+    }
+    terms.retain(|t| !t.is_empty());
+    Ok(())
+}
+
+fn clean_text(text: &mut String, what: &str) -> std::result::Result<(), String> {
+    if text.contains('\r') {
+        *text = text.replace("\r\n", "\n").replace('\r', "\n");
+    }
+    if let Some(c) = text
+        .chars()
+        .find(|&c| (c.is_control() && c != '\n' && c != '\t') || not_xml(c))
+    {
+        return Err(format!("{what} contains the character U+{:04X}", c as u32));
+    }
+    trim_in_place(text);
+    Ok(())
+}
+
+/// Counts reported by `glossary import`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Stats {
+    pub concepts: usize,
+    /// Preferred terms, variants and acronyms.
+    pub french_terms: usize,
+    pub english_terms: usize,
+    pub avoid_terms: usize,
+}
+
+impl Stats {
+    pub fn of(glossary: &Glossary) -> Stats {
+        let mut stats = Stats {
+            concepts: glossary.len(),
+            french_terms: 0,
+            english_terms: 0,
+            avoid_terms: 0,
+        };
+        for term in glossary.iter().flat_map(Concept::terms) {
+            match (term.lang, term.role) {
+                (_, TermRole::Avoid) => stats.avoid_terms += 1,
+                (Lang::Fr, _) => stats.french_terms += 1,
+                (Lang::En, _) => stats.english_terms += 1,
+            }
+        }
+        stats
+    }
 }
 
 /// A file format the glossary reads and writes.
@@ -427,6 +474,20 @@ impl Glossary {
         let mut glossary = Glossary::new();
         for concept in concepts {
             let concept = concept.normalize()?;
+            if glossary.by_id.contains_key(&concept.id) {
+                return Err(format!("duplicate concept id {:?}", concept.id));
+            }
+            glossary.push_new(concept);
+        }
+        Ok(glossary)
+    }
+
+    /// Builds a glossary from concepts that have been through [`Concept::normalize`],
+    /// refusing duplicate ids.
+    pub(crate) fn from_normalized(concepts: Vec<Concept>) -> std::result::Result<Glossary, String> {
+        let mut glossary = Glossary::new();
+        glossary.concepts.reserve(concepts.len());
+        for concept in concepts {
             if glossary.by_id.contains_key(&concept.id) {
                 return Err(format!("duplicate concept id {:?}", concept.id));
             }
@@ -504,6 +565,17 @@ impl Glossary {
                 }
             }
         }
+    }
+
+    /// The concept that `concept` would replace in a [`Glossary::merge`]: same id, or
+    /// else same French preferred term.
+    pub fn replaced_by(&self, concept: &Concept) -> Option<&Concept> {
+        self.get(&concept.id).or_else(|| {
+            let french = compact_key(&concept.fr.preferred);
+            self.concepts
+                .iter()
+                .find(|c| compact_key(&c.fr.preferred) == french)
+        })
     }
 
     fn push_new(&mut self, concept: Concept) {
@@ -604,7 +676,10 @@ fn decode_utf8<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str> {
 /// OmegaT's headerless rows) or comma-separated.
 fn detect_format(text: &str) -> Format {
     let trimmed = text.trim_start();
-    if trimmed.starts_with('<') {
+    let xml = ["<?xml", "<!", "<martif", "<tbx"]
+        .iter()
+        .any(|start| trimmed.starts_with(start));
+    if xml {
         return if trimmed.contains("<martif") {
             Format::Tbx
         } else {
@@ -659,6 +734,101 @@ mod tests {
     }
 
     #[test]
+    fn no_builtin_rendering_is_both_accepted_and_avoided() {
+        for c in &Glossary::builtin() {
+            for avoid in &c.en_avoid {
+                let clash = c
+                    .accepted(Lang::En)
+                    .find(|t| compact_key(t) == compact_key(avoid));
+                assert!(
+                    clash.is_none(),
+                    "{}: {avoid:?} is accepted and avoided",
+                    c.id
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn issue_items_are_covered() {
+        let g = Glossary::builtin();
+        let index = g.index();
+        for term in [
+            "JNIM",
+            "GSIM",
+            "EIGS",
+            "ISGS",
+            "ISWAP",
+            "Katiba Macina",
+            "FLM",
+            "MLF",
+            "Ansarul Islam",
+            "AES",
+            "Alliance of Sahel States",
+            "CEDEAO",
+            "ECOWAS",
+            "UEMOA",
+            "WAEMU",
+            "UA",
+            "AU",
+            "ONU",
+            "UN",
+            "MINUSMA",
+            "Casques bleus",
+            "Barkhane",
+            "force conjointe du G5 Sahel",
+            "FAMa",
+            "FDS",
+            "VDP",
+            "CNSP",
+            "Wagner",
+            "Africa Corps",
+            "FLA",
+            "CSP-PSD",
+            "CSP-DPA",
+            "CMA",
+            "MNLA",
+            "HCUA",
+            "GATIA",
+            "MSA",
+            "Plateforme",
+            "accord d'Alger",
+            "Azawad",
+            "katiba",
+            "junte",
+            "président de la Transition",
+            "état-major",
+            "élèves gendarmes",
+            "école de gendarmerie",
+            "EEI",
+            "IED",
+            "djihadiste",
+            "OTAN",
+            "NATO",
+            "UE",
+            "EU",
+            "FMI",
+            "IMF",
+            "BCE",
+            "ECB",
+            "ONG",
+            "NGO",
+            "PIB",
+            "GDP",
+            "RDC",
+            "DRC",
+            "PDG",
+            "CEO",
+        ] {
+            let hits = index.lookup(term, 1);
+            assert!(
+                hits.first().is_some_and(|h| h.score >= 95),
+                "{term:?} has no concept of its own: {hits:?}"
+            );
+        }
+    }
+
+    #[test]
     fn every_domain_is_used() {
         let g = Glossary::builtin();
         for d in Domain::ALL {
@@ -702,6 +872,8 @@ mod tests {
     fn normalize_refuses_control_characters_in_terms_and_bad_ids() {
         let mut c = Concept::new("ok", "a\tb", "c");
         assert!(c.clone().normalize().unwrap_err().contains("U+0009"));
+        c.fr.preferred = "#hashtag".into();
+        assert!(c.clone().normalize().unwrap_err().contains("'#'"));
         c.fr.preferred = "a".into();
         c.id = "1abc".into();
         assert!(c.clone().normalize().is_err());
@@ -715,6 +887,7 @@ mod tests {
     #[test]
     fn format_detection_looks_at_content() {
         assert_eq!(detect_format("<?xml version='1.0'?><martif>"), Format::Tbx);
+        assert_eq!(detect_format("<b>\tbold\n"), Format::OmegatTsv);
         assert_eq!(
             detect_format("<tbx xmlns='urn:iso:std:iso:30042:ed-2'>"),
             Format::Tbx3

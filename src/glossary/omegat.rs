@@ -165,7 +165,7 @@ fn concepts_from_rows(rows: Vec<Row>, path: &Path) -> Result<Glossary> {
             format!("\"variant of: {id}\" names no concept of this file"),
         ));
     }
-    Glossary::from_concepts(concepts).map_err(|problem| Error::input(path, problem))
+    Glossary::from_normalized(concepts).map_err(|problem| Error::input(path, problem))
 }
 
 /// The `key: value` fields of a structured comment, or `None` for a plain comment

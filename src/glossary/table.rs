@@ -180,7 +180,7 @@ pub(super) fn parse(text: &str, path: &Path, delimiter: u8) -> Result<Glossary> 
     if concepts.is_empty() {
         return Err(Error::input(path, "the glossary has a header but no rows"));
     }
-    Glossary::from_concepts(concepts).map_err(|problem| Error::input(path, problem))
+    Glossary::from_normalized(concepts).map_err(|problem| Error::input(path, problem))
 }
 
 fn set_cell(

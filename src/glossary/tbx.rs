@@ -351,7 +351,7 @@ pub(super) fn parse(text: &str, path: &Path) -> Result<Glossary> {
         }
         concepts.push(concept);
     }
-    Glossary::from_concepts(concepts).map_err(|p| Error::input(path, p))
+    Glossary::from_normalized(concepts).map_err(|p| Error::input(path, p))
 }
 
 /// Handles the end of element `name`: stores captured text and finished terms/entries.

@@ -173,11 +173,18 @@ impl TranslationMemory {
         };
         self.unit_document.push(document);
         self.unit_date.push(date_number(unit.newest_date()));
-        for (_, _, token) in tokenize(source.text.trim()) {
-            let next = self.vocabulary.len() as u32;
-            let id = *self.vocabulary.entry(token).or_insert(next);
-            self.tokens.push(id);
-        }
+        let (vocabulary, tokens) = (&mut self.vocabulary, &mut self.tokens);
+        for_each_token(source.text.trim(), |_, _, token| {
+            let id = match vocabulary.get(token) {
+                Some(&id) => id,
+                None => {
+                    let id = vocabulary.len() as u32;
+                    vocabulary.insert(token.to_string(), id);
+                    id
+                }
+            };
+            tokens.push(id);
+        });
         self.token_ends.push(self.tokens.len());
     }
 
@@ -397,6 +404,26 @@ fn date_number(date: Option<&str>) -> u64 {
 /// Word and punctuation tokens with their byte ranges, lower-cased.
 pub fn tokenize(text: &str) -> Vec<(usize, usize, String)> {
     let mut tokens = Vec::new();
+    for_each_token(text, |start, end, token| {
+        tokens.push((start, end, token.to_string()))
+    });
+    tokens
+}
+
+/// Calls `f(start, end, lower-cased token)` for each token without allocating per token
+/// (a million-unit memory has tens of millions of them).
+fn for_each_token(text: &str, mut f: impl FnMut(usize, usize, &str)) {
+    let mut lowered = String::new();
+    let mut emit = |start: usize, end: usize| {
+        let token = &text[start..end];
+        if token.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+            lowered.clear();
+            lowered.extend(token.chars().flat_map(char::to_lowercase));
+            f(start, end, &lowered);
+        } else {
+            f(start, end, token);
+        }
+    };
     let mut word: Option<usize> = None;
     for (i, c) in text.char_indices() {
         if c.is_alphanumeric() {
@@ -404,16 +431,15 @@ pub fn tokenize(text: &str) -> Vec<(usize, usize, String)> {
             continue;
         }
         if let Some(start) = word.take() {
-            tokens.push((start, i, text[start..i].to_lowercase()));
+            emit(start, i);
         }
         if !c.is_whitespace() {
-            tokens.push((i, i + c.len_utf8(), c.to_lowercase().collect()));
+            emit(i, i + c.len_utf8());
         }
     }
     if let Some(start) = word {
-        tokens.push((start, text.len(), text[start..].to_lowercase()));
+        emit(start, text.len());
     }
-    tokens
 }
 
 /// Token-level differences between the query and a match source (longest common

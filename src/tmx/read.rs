@@ -259,7 +259,9 @@ fn read_segment(events: &mut Events, opts: &ReadOptions) -> Result<(String, Opti
                 if code_depth.is_none() {
                     text.push_str(&t);
                 }
-                super::write::escape_into(&mut markup, &t, false);
+                if opts.inline == Inline::Keep {
+                    super::write::escape_into(&mut markup, &t, false);
+                }
             }
             Node::Start(start) => {
                 has_tags = true;

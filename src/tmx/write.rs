@@ -159,6 +159,11 @@ pub fn is_xml_char(c: char) -> bool {
 /// attribute-value normalisation would otherwise turn into spaces. A carriage return is
 /// escaped everywhere because XML parsers normalise line ends.
 pub fn escape_into(out: &mut String, text: &str, attribute: bool) {
+    let special = |b: &u8| matches!(b, b'&' | b'<' | b'>' | b'\r' | b'"' | b'\n' | b'\t');
+    if !text.as_bytes().iter().any(special) {
+        out.push_str(text);
+        return;
+    }
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),

@@ -219,6 +219,11 @@ impl<'a> Events<'a> {
     }
 
     fn checked(&self, text: String) -> Result<String> {
+        // Every forbidden character is a C0 byte or starts with 0xEF (U+FFFE, U+FFFF).
+        let suspicious = |b: &u8| (*b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || *b == 0xEF;
+        if !text.as_bytes().iter().any(suspicious) {
+            return Ok(text);
+        }
         match text.chars().find(|c| is_forbidden(*c)) {
             Some(c) => Err(self.error(format!(
                 "character U+{:04X} is not allowed in XML 1.0",

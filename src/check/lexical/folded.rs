@@ -50,6 +50,31 @@ impl Folded {
         &self.text[w.start..w.end]
     }
 
+    /// Word `i` is capitalised where a sentence would not capitalise it: a name
+    /// ("Stage Entertainment"), not a sentence start or a quotation's first word.
+    pub fn is_name_like(&self, original: &str, i: usize) -> bool {
+        let w = self.words[i];
+        if !w.capitalised {
+            return false;
+        }
+        // "Stage Entertainment" at a sentence start: followed by another capitalised word.
+        let followed_by_capital = self.words.get(i + 1).is_some_and(|next| {
+            next.capitalised
+                && original[w.orig_end..next.orig_start]
+                    .chars()
+                    .all(|c| c.is_whitespace() || c == '\u{ad}')
+        });
+        if followed_by_capital {
+            return true;
+        }
+        let before =
+            original[..w.orig_start].trim_end_matches(|c: char| c.is_whitespace() || c == '\u{ad}');
+        i > 0
+            && !before.ends_with([
+                '.', '!', '?', ':', ';', '«', '"', '“', '(', '-', '—', '–', '…',
+            ])
+    }
+
     /// Index of the word starting at folded byte `start`, if any.
     pub fn word_starting_at(&self, start: usize) -> Option<usize> {
         self.words.binary_search_by_key(&start, |w| w.start).ok()
@@ -145,5 +170,15 @@ mod tests {
         let f = Folded::new("le GSIM et l'Onu");
         assert!(f.words[1].all_caps);
         assert!(!f.words[4].all_caps);
+    }
+
+    #[test]
+    fn names_are_told_from_sentence_starts() {
+        let text = "Stage Entertainment. Selon « Stage » et Stage Entertainment. Actuellement";
+        let f = Folded::new(text);
+        let names: Vec<bool> = (0..f.words.len())
+            .map(|i| f.is_name_like(text, i))
+            .collect();
+        assert_eq!(names, [true, true, false, false, false, true, true, false]);
     }
 }

@@ -50,7 +50,7 @@ pub struct Media {
 
 /// A concept of the terminology: French forms, accepted English forms, forms to avoid.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Term {
+pub struct TermRule {
     pub id: String,
     pub french: Vec<String>,
     pub english: Vec<String>,
@@ -65,10 +65,20 @@ pub struct Lexicon {
     pub media: Vec<Media>,
     /// Folded French word → folded English words (title translation detection).
     pub words: Vec<(String, Vec<String>)>,
-    pub terms: Vec<Term>,
+    pub terms: Vec<TermRule>,
 }
 
 impl Lexicon {
+    /// Adds the terminology rules of concepts the lexicons do not already cover: a
+    /// lexicon entry with a concept's id replaces what the glossary says for checking.
+    pub fn add_glossary_terms(&mut self, terms: impl IntoIterator<Item = TermRule>) {
+        for term in terms {
+            if !self.terms.iter().any(|t| t.id == term.id) {
+                self.terms.push(term);
+            }
+        }
+    }
+
     /// Parses one file and merges it over `self`.
     pub fn merge_text(&mut self, path: &Path, text: &str) -> Result<()> {
         let mut lines = text
@@ -221,8 +231,8 @@ impl Fields<'_> {
         ))
     }
 
-    fn term(&self) -> Result<Term> {
-        Ok(Term {
+    fn term(&self) -> Result<TermRule> {
+        Ok(TermRule {
             id: self.text(0)?,
             french: self.phrases(1, false)?,
             english: self.phrases(2, false)?,

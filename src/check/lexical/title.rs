@@ -139,6 +139,10 @@ impl LexicalChecks {
             let Owner::Media(media, Role::French) = self.french_owner[m.pattern] else {
                 continue;
             };
+            // A capitalised noun belongs to a name ("Radio Kledu", "l'Agence nationale").
+            if scan.source.words[m.first].capitalised {
+                continue;
+            }
             let Some(title) = title_after(&scan.source, scan.pair.source.text, media, m.last)
             else {
                 continue;
