@@ -138,6 +138,27 @@ fn srx_rules_replace_the_built_in_rules() {
 }
 
 #[test]
+fn srx_exported_in_utf16_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let xml = SRX.replace(r#"encoding="UTF-8""#, r#"encoding="UTF-16""#);
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(xml.encode_utf16().flat_map(u16::to_le_bytes));
+    let srx = write(&dir, "trados.srx", &bytes);
+    let text = write(
+        &dir,
+        "fr.txt",
+        "M. Keïta est venu; il est reparti.\n".as_bytes(),
+    );
+    let out = stdout_of(
+        wirealign()
+            .args(["segment", "--lang", "fr", "--srx"])
+            .arg(&srx)
+            .arg(&text),
+    );
+    assert_eq!(out, "M. Keïta est venu;\nil est reparti.\n");
+}
+
+#[test]
 fn bad_srx_file_exits_2_naming_the_file_and_line() {
     let dir = tempfile::tempdir().unwrap();
     let srx = write(&dir, "bad.srx", SRX.replace(r"[.?!]", r"[.?!").as_bytes());

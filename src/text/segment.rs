@@ -116,8 +116,12 @@ fn is_fullwidth_terminator(c: char) -> bool {
 }
 
 /// Marks that may close a quotation or parenthesis after the sentence's own punctuation.
+/// German closes „…“ and ‚…‘ with the marks English opens with.
 fn is_closer(c: char) -> bool {
-    matches!(c, '»' | '”' | '"' | '\'' | '’' | ')' | ']' | '›')
+    matches!(
+        c,
+        '»' | '”' | '"' | '\'' | '’' | ')' | ']' | '›' | '“' | '‘' | '«'
+    )
 }
 
 /// Marks that may open the next sentence before its first letter.
@@ -355,7 +359,10 @@ impl Candidate<'_> {
         // Initials ("J. R. R. Tolkien", "George W. Bush") and dotted acronyms ("U.S.",
         // "J.-H.", "a.m."): a name usually follows, a sentence opener signals an end.
         let is_initial = letters == 1 && stem.chars().count() == 1;
-        let is_dotted_acronym = stem.contains('.') && !stem.contains(|c: char| c.is_ascii_digit());
+        // "U.S.", "J.-C.", "a.m.", "Ph.D.": short parts; "lemonde.fr." is a web address.
+        let is_dotted_acronym = stem.contains('.')
+            && !stem.contains(|c: char| c.is_ascii_digit())
+            && stem.split(['.', '-']).all(|part| part.chars().count() <= 3);
         if is_initial || is_dotted_acronym {
             return self.opens_sentence(rules);
         }
@@ -555,6 +562,18 @@ mod tests {
     }
 
     #[test]
+    fn german_quotes_close_with_high_marks() {
+        assert_eq!(
+            split("Er sagte: „Wir sind bereit.“ Dann ging er.", "de"),
+            ["Er sagte: „Wir sind bereit.“", "Dann ging er."]
+        );
+        assert_eq!(
+            split("Er sagte: »Wir sind bereit.« Dann ging er.", "de"),
+            ["Er sagte: »Wir sind bereit.«", "Dann ging er."]
+        );
+    }
+
+    #[test]
     fn question_and_exclamation_marks_end_sentences() {
         assert_eq!(
             split(
@@ -572,6 +591,15 @@ mod tests {
             split("Why?! Nobody knows.", "en"),
             ["Why?!", "Nobody knows."]
         );
+    }
+
+    #[test]
+    fn web_addresses_end_sentences_like_words() {
+        assert_eq!(
+            split("Details are at example.com. Officials said more.", "en"),
+            ["Details are at example.com.", "Officials said more."]
+        );
+        assert_unsplit("He earned a Ph.D. Tuesday.", "en");
     }
 
     #[test]

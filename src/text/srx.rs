@@ -224,7 +224,26 @@ fn from_java(pattern: &str) -> String {
         rest = &escape[len..];
     }
     out.push_str(rest);
-    out
+    drop_java_unicode_flag(&out)
+}
+
+/// Java's inline flag `U` asks for Unicode character classes, which Rust's engines always
+/// use; in Rust `U` would instead make every quantifier lazy. `(?iU)` becomes `(?i)`.
+fn drop_java_unicode_flag(pattern: &str) -> String {
+    static FLAGS: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let flags = FLAGS.get_or_init(|| {
+        regex::Regex::new(r"\(\?([a-zA-Z-]*)U([a-zA-Z-]*)([:)])").expect("valid pattern")
+    });
+    flags
+        .replace_all(pattern, |caps: &regex::Captures| {
+            let kept = format!("{}{}", &caps[1], &caps[2]).replace('U', "");
+            match (kept.trim_matches('-').is_empty(), &caps[3]) {
+                (true, ")") => String::new(),
+                (true, _) => "(?:".to_string(),
+                (false, end) => format!("(?{kept}{end}"),
+            }
+        })
+        .into_owned()
 }
 
 fn next_char_boundary(text: &str, i: usize) -> usize {
@@ -577,6 +596,8 @@ mod tests {
         );
         assert_eq!(from_java(r"\\Q\.x"), r"\\Q\.x");
         assert_eq!(from_java(r"\Qa.b"), r"a\.b");
+        assert_eq!(from_java(r"(?U)\w+\."), r"\w+\.");
+        assert_eq!(from_java(r"(?iU)mr\.(?U:x)"), r"(?i)mr\.(?:x)");
         let srx = rules(
             r#"<languagerules><languagerule languagerulename="D">
                <rule break="no"><beforebreak>\Qp.\E</beforebreak><afterbreak>\s*+\p{javaLowerCase}</afterbreak></rule>
