@@ -110,10 +110,9 @@ impl TranslationMemory {
     pub fn load(paths: &[PathBuf]) -> Result<Self> {
         let mut tm = TranslationMemory::default();
         for path in paths {
-            let bytes = std::fs::read(path).map_err(|e| Error::input(path, e.to_string()))?;
             let file = tm.files.len() as u32;
             tm.files.push(path.clone());
-            tmx::read_units(path, &bytes, &ReadOptions::default(), |header, unit| {
+            tmx::read::read_file_units(path, &ReadOptions::default(), |header, unit| {
                 tm.add(file, header, &unit);
                 Ok(())
             })?;

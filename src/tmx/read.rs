@@ -1,7 +1,7 @@
 //! The streaming TMX reader: TMX 1.1–1.4, one unit at a time through a callback, so a large
 //! memory can be indexed without holding a document tree.
 
-use super::xml::{decode, name_of, Events, Node};
+use super::xml::{declared_encoding, decode, name_of, Events, Node};
 use super::{Header, Memory, Prop, TranslationUnit, Variant};
 use crate::error::{Error, Result};
 use quick_xml::events::BytesStart;
@@ -24,8 +24,42 @@ pub struct ReadOptions {
 
 /// Reads a whole memory from a file.
 pub fn read_path(path: &Path, opts: &ReadOptions) -> Result<Memory> {
-    let bytes = std::fs::read(path).map_err(|e| Error::input(path, e.to_string()))?;
-    read_bytes(path, &bytes, opts)
+    let mut units = Vec::new();
+    let header = read_file_units(path, opts, |_, unit| {
+        units.push(unit);
+        Ok(())
+    })?;
+    Ok(Memory { header, units })
+}
+
+/// Streams the units of a TMX file. A UTF-8 file is parsed as it is read, so a large memory
+/// never sits in memory as text; other encodings are transcoded whole first.
+pub fn read_file_units(
+    path: &Path,
+    opts: &ReadOptions,
+    on_unit: impl FnMut(&Header, TranslationUnit) -> Result<()>,
+) -> Result<Header> {
+    use std::io::BufRead;
+    let io_error = |e: std::io::Error| Error::input(path, e.to_string());
+    let file = std::fs::File::open(path).map_err(io_error)?;
+    let mut stream = std::io::BufReader::with_capacity(1 << 16, file);
+    let head = stream.fill_buf().map_err(io_error)?;
+    let utf8 = match head {
+        [0xEF, 0xBB, 0xBF, ..] => true,
+        [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] | [_, 0, ..] | [0, _, ..] => false,
+        _ => declared_encoding(head).map_or(true, |label| {
+            encoding_rs::Encoding::for_label(label.as_bytes()) == Some(encoding_rs::UTF_8)
+        }),
+    };
+    if !utf8 {
+        let bytes = std::fs::read(path).map_err(io_error)?;
+        return read_units(path, &bytes, opts, on_unit);
+    }
+    if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        stream.consume(3);
+    }
+    let mut events = Events::from_stream(path, Box::new(stream));
+    read_events(&mut events, path, opts, on_unit)
 }
 
 /// Reads a whole memory from bytes; `path` only names the input in errors.
@@ -44,10 +78,19 @@ pub fn read_units(
     path: &Path,
     bytes: &[u8],
     opts: &ReadOptions,
-    mut on_unit: impl FnMut(&Header, TranslationUnit) -> Result<()>,
+    on_unit: impl FnMut(&Header, TranslationUnit) -> Result<()>,
 ) -> Result<Header> {
     let text = decode(path, bytes)?;
     let mut events = Events::new(path, &text);
+    read_events(&mut events, path, opts, on_unit)
+}
+
+fn read_events(
+    events: &mut Events,
+    path: &Path,
+    opts: &ReadOptions,
+    mut on_unit: impl FnMut(&Header, TranslationUnit) -> Result<()>,
+) -> Result<Header> {
     let root = loop {
         match events.next()? {
             Node::Start(start) => break start,
@@ -76,17 +119,17 @@ pub fn read_units(
     loop {
         match events.next()? {
             Node::Start(start) => match name_of(&start).as_str() {
-                "header" => header = Some(read_header(&mut events, &start, true)?),
+                "header" => header = Some(read_header(events, &start, true)?),
                 "body" => {
                     let header = header
                         .as_ref()
                         .ok_or_else(|| events.error("<body> before <header>"))?;
-                    read_body(&mut events, header, opts, &mut on_unit)?;
+                    read_body(events, header, opts, &mut on_unit)?;
                 }
-                _ => skip(&mut events)?,
+                _ => skip(events)?,
             },
             Node::Empty(start) if name_of(&start) == "header" => {
-                header = Some(read_header(&mut events, &start, false)?);
+                header = Some(read_header(events, &start, false)?);
             }
             Node::End if events.depth() < depth => break,
             Node::Eof => break,
@@ -367,6 +410,28 @@ mod tests {
 <!DOCTYPE tmx [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
 <tmx version="1.4"><header/><body><tu><tuv xml:lang="fr"><seg>&xxe;</seg></tuv></tu></body></tmx>"#;
         assert!(matches!(read(xml, Inline::Strip), Err(Error::Parse { .. })));
+    }
+
+    #[test]
+    fn files_stream_and_locate_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f.tmx");
+        let good = format!("\u{FEFF}{INLINE}");
+        std::fs::write(&path, &good).unwrap();
+        let memory = read_path(&path, &ReadOptions::default()).unwrap();
+        assert_eq!(memory.units[0].variants[1].text, "Click here.");
+        std::fs::write(&path, INLINE.replace("Click", "Cl<ick")).unwrap();
+        match read_path(&path, &ReadOptions::default()) {
+            Err(Error::Parse { line, .. }) => assert_eq!(line, 4),
+            other => panic!("{other:?}"),
+        }
+        let mut utf16 = vec![0xFF, 0xFE];
+        for unit in INLINE.encode_utf16() {
+            utf16.extend_from_slice(&unit.to_le_bytes());
+        }
+        std::fs::write(&path, utf16).unwrap();
+        let memory = read_path(&path, &ReadOptions::default()).unwrap();
+        assert_eq!(memory.units[0].variants[0].text, "Cliquez ici.");
     }
 
     #[test]

@@ -10,6 +10,7 @@ use crate::error::{Error, Result};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 use std::borrow::Cow;
+use std::io::BufRead;
 use std::path::Path;
 
 /// Decodes a TMX file to UTF-8: BOM first, then the XML declaration's `encoding`, else UTF-8.
@@ -55,7 +56,7 @@ fn decode_with<'a>(
 }
 
 /// The `encoding` pseudo-attribute of an ASCII-compatible XML declaration.
-fn declared_encoding(bytes: &[u8]) -> Option<String> {
+pub(crate) fn declared_encoding(bytes: &[u8]) -> Option<String> {
     let head = &bytes[..bytes.len().min(200)];
     let end = head.windows(2).position(|w| w == b"?>")?;
     let decl = std::str::from_utf8(&head[..end]).ok()?;
@@ -97,8 +98,10 @@ pub(crate) enum Node<'a> {
 }
 
 pub(crate) struct Events<'a> {
-    reader: Reader<&'a [u8]>,
-    text: &'a str,
+    reader: Reader<Box<dyn BufRead + 'a>>,
+    buf: Vec<u8>,
+    /// The whole document when parsing from memory; a file is re-read to locate an error.
+    text: Option<&'a str>,
     path: &'a Path,
     open: Vec<Vec<u8>>,
     seen_root: bool,
@@ -107,11 +110,22 @@ pub(crate) struct Events<'a> {
 }
 
 impl<'a> Events<'a> {
+    /// Events of a document decoded in memory.
     pub(crate) fn new(path: &'a Path, text: &'a str) -> Self {
-        let mut reader = Reader::from_str(text);
+        Self::with_reader(path, Box::new(text.as_bytes()), Some(text))
+    }
+
+    /// Events of a UTF-8 stream (a file, read in blocks rather than held whole).
+    pub(crate) fn from_stream(path: &'a Path, stream: Box<dyn BufRead + 'a>) -> Self {
+        Self::with_reader(path, stream, None)
+    }
+
+    fn with_reader(path: &'a Path, stream: Box<dyn BufRead + 'a>, text: Option<&'a str>) -> Self {
+        let mut reader = Reader::from_reader(stream);
         reader.config_mut().check_end_names = true;
         Events {
             reader,
+            buf: Vec::new(),
             text,
             path,
             open: Vec::new(),
@@ -132,8 +146,25 @@ impl<'a> Events<'a> {
     }
 
     fn error_at(&self, offset: usize, problem: impl Into<String>) -> Error {
-        let (line, column) = line_col(self.text, offset);
+        let (line, column) = self.locate(offset);
         Error::parse(self.path, line, column, problem)
+    }
+
+    fn locate(&self, offset: usize) -> (usize, usize) {
+        match self.text {
+            Some(text) => line_col(text, offset),
+            None => {
+                let bytes = std::fs::read(self.path).unwrap_or_default();
+                let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+                    3
+                } else {
+                    0
+                };
+                let prefix = &bytes[bom.min(bytes.len())..(offset + bom).min(bytes.len())];
+                let text = String::from_utf8_lossy(prefix);
+                line_col(&text, text.len())
+            }
+        }
     }
 
     /// Name of the element whose end was returned last.
@@ -142,16 +173,20 @@ impl<'a> Events<'a> {
     }
 
     pub(crate) fn position(&self) -> (usize, usize) {
-        line_col(self.text, self.event_start)
+        self.locate(self.event_start)
     }
 
-    pub(crate) fn next(&mut self) -> Result<Node<'a>> {
+    pub(crate) fn next(&mut self) -> Result<Node<'static>> {
         loop {
             self.event_start = self.reader.buffer_position() as usize;
-            let event = self
-                .reader
-                .read_event()
-                .map_err(|e| self.error_at(self.reader.error_position() as usize, e.to_string()))?;
+            self.buf.clear();
+            let event = match self.reader.read_event_into(&mut self.buf) {
+                Ok(event) => event.into_owned(),
+                Err(e) => {
+                    let at = self.reader.error_position() as usize;
+                    return Err(self.error_at(at, e.to_string()));
+                }
+            };
             match event {
                 Event::Start(start) => {
                     self.enter(&start)?;
@@ -189,7 +224,7 @@ impl<'a> Events<'a> {
                 Event::Eof => {
                     if let Some(name) = self.open.last() {
                         return Err(self.error_at(
-                            self.text.len(),
+                            self.reader.buffer_position() as usize,
                             format!("<{}> is never closed", String::from_utf8_lossy(name)),
                         ));
                     }
