@@ -104,17 +104,17 @@ fn missing_or_empty_input_exits_2_with_one_line() {
 }
 
 #[test]
-fn tmx_format_is_a_clear_usage_error_for_now() {
+fn tmx_format_writes_a_memory() {
     let dir = tempfile::tempdir().unwrap();
     let fr = write(dir.path(), "fr.txt", FR);
     let en = write(dir.path(), "en.txt", EN);
     wirealign()
-        .args(["align", "--format", "tmx"])
+        .args(["align", "--from", "fr", "--to", "en", "--format", "tmx"])
         .arg(&fr)
         .arg(&en)
         .assert()
-        .code(2)
-        .stderr(predicate::str::contains("tmx"));
+        .success()
+        .stdout(predicate::str::contains("<tmx").and(predicate::str::contains("Minusma")));
 }
 
 #[test]

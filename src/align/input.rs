@@ -48,6 +48,7 @@ pub fn load_side(path: &Path, lang: Option<&str>, presplit: bool) -> Result<Side
         &SegmentOptions {
             lang: lang.clone(),
             presplit,
+            ..Default::default()
         },
     );
     if segments.is_empty() {

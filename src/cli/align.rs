@@ -1,7 +1,7 @@
 use crate::align::input::{load_side, pair_folder, read_manifest, Side};
 use crate::align::lexicon::Dictionary;
 use crate::align::render::{render, Format};
-use crate::align::{AlignOptions, Aligner, DocPair};
+use crate::align::{AlignOptions, Aligner, Alignment, DocPair};
 use crate::error::{Error, Result};
 use std::path::{Path, PathBuf};
 
@@ -53,22 +53,52 @@ pub enum OutputFormat {
     Tmx,
 }
 
-fn render_format(format: OutputFormat) -> Result<Format> {
-    Ok(match format {
-        OutputFormat::Text => Format::Text,
-        OutputFormat::Tsv => Format::Tsv,
-        OutputFormat::Json => Format::Json,
-        OutputFormat::Ladder => Format::Ladder,
-        OutputFormat::Tmx => {
-            return Err(Error::usage(
-                "--format tmx is not available yet (it comes with the TMX writer); use text, tsv, json or ladder",
-            ))
+/// The renderer for a format; `None` for TMX, which the TMX writer produces.
+fn render_format(format: OutputFormat) -> Option<Format> {
+    match format {
+        OutputFormat::Text => Some(Format::Text),
+        OutputFormat::Tsv => Some(Format::Tsv),
+        OutputFormat::Json => Some(Format::Json),
+        OutputFormat::Ladder => Some(Format::Ladder),
+        OutputFormat::Tmx => None,
+    }
+}
+
+/// Writes one alignment (atomically when `path` is given, else to standard output).
+fn write_alignment(
+    alignment: &Alignment,
+    source: &Side,
+    target: &Side,
+    format: Option<Format>,
+    path: Option<&Path>,
+) -> Result<()> {
+    match format {
+        Some(format) => {
+            let out = render(alignment, source, target, format);
+            crate::fsutil::write_output(path, out.as_bytes())
         }
+        None => crate::cli::tmx::write_memory(&tmx_memory(alignment, source, target), path),
+    }
+}
+
+/// One TMX unit per link with both sides, named after the source file.
+fn tmx_memory(alignment: &Alignment, source: &Side, target: &Side) -> crate::tmx::Memory {
+    let document = source.document.path.display().to_string();
+    let (source_texts, target_texts) = (source.texts(), target.texts());
+    crate::tmx::memory_from_alignment(&crate::tmx::AlignedPair {
+        document: &document,
+        source_lang: &source.lang,
+        target_lang: &target.lang,
+        source: &source_texts,
+        target: &target_texts,
+        alignment,
+        creationdate: &crate::tmx::date::now(),
+        findings: &[],
     })
 }
 
 pub fn run(args: Args) -> Result<i32> {
-    let format = render_format(args.format)?;
+    let format = render_format(args.format);
     let mut aligner = Aligner::new(AlignOptions {
         max_group: args.max_group as usize,
         ..AlignOptions::default()
@@ -86,8 +116,7 @@ pub fn run(args: Args) -> Result<i32> {
     let (source, target) = load_pair(&args, source, target)?;
     let doc = doc_pair(&source, &target);
     let alignment = aligner.align_documents(&[doc], &|| ()).remove(0);
-    let out = render(&alignment, &source, &target, format);
-    crate::fsutil::write_output(args.output.as_deref(), out.as_bytes())?;
+    write_alignment(&alignment, &source, &target, format, args.output.as_deref())?;
     Ok(0)
 }
 
@@ -128,7 +157,7 @@ fn warn_if_suspicious(source: &Side, target: &Side) {
     }
 }
 
-fn run_batch(args: &Args, batch: &Path, aligner: &Aligner, format: Format) -> Result<i32> {
+fn run_batch(args: &Args, batch: &Path, aligner: &Aligner, format: Option<Format>) -> Result<i32> {
     use rayon::prelude::*;
     let Some(out_dir) = &args.output else {
         return Err(Error::usage("--batch needs -o DIR (the output folder)"));
@@ -164,9 +193,9 @@ fn run_batch(args: &Args, batch: &Path, aligner: &Aligner, format: Format) -> Re
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "alignment".into());
-        let path = out_dir.join(format!("{name}.{}", format.extension()));
-        let out = render(alignment, source, target, format);
-        crate::fsutil::write_atomic(&path, out.as_bytes())?;
+        let extension = format.map_or("tmx", Format::extension);
+        let path = out_dir.join(format!("{name}.{extension}"));
+        write_alignment(alignment, source, target, format, Some(&path))?;
     }
     eprintln!(
         "wirealign: aligned {} pairs into {}",

@@ -20,7 +20,10 @@ pub fn shared(relative: &str) -> Option<PathBuf> {
     if std::env::var_os(REQUIRE_SHARED).is_some() {
         panic!("{} is missing and {REQUIRE_SHARED} is set", path.display());
     }
-    eprintln!("skipping: {} not found (evaluation data lives in ../shared)", path.display());
+    eprintln!(
+        "skipping: {} not found (evaluation data lives in ../shared)",
+        path.display()
+    );
     None
 }
 

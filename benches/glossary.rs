@@ -1,0 +1,226 @@
+//! Glossary lookup speed on a 10,000-concept glossary, start-up included.
+//!
+//! Builds a synthetic glossary of 10,000 concepts (about 80,000 terms of pseudo-words, so
+//! that the typo search has many near neighbours), writes it as our tab-separated table and
+//! as TBX 2008, then times whole `wirealign glossary lookup … --glossary FILE` processes
+//! (the release binary: reading the file, merging over the built-in glossary, indexing,
+//! searching, printing) and the library steps one by one.
+//! Run: `cargo bench --bench glossary`. Target: under 20 ms per lookup process.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+use wirealign::glossary::{Concept, Domain, Format, Glossary, Terms};
+
+const CONCEPTS: usize = 10_000;
+const RUNS: usize = 15;
+
+/// A deterministic generator, so that every run times the same glossary.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) % n as u64) as usize
+    }
+
+    fn word(&mut self) -> String {
+        const SYLLABLES: [&str; 24] = [
+            "ba", "ko", "ra", "mé", "li", "du", "sa", "to", "gou", "na", "fé", "ri", "ma", "tchi",
+            "wa", "lo", "dé", "si", "ka", "zou", "né", "pa", "yé", "bou",
+        ];
+        let len = 2 + self.next(3);
+        (0..len)
+            .map(|_| SYLLABLES[self.next(SYLLABLES.len())])
+            .collect()
+    }
+
+    fn phrase(&mut self, words: usize) -> String {
+        (0..words)
+            .map(|_| self.word())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+fn acronym(phrase: &str) -> String {
+    phrase
+        .split(' ')
+        .filter_map(|w| w.chars().next())
+        .collect::<String>()
+        .to_uppercase()
+}
+
+fn synthetic_glossary() -> Glossary {
+    let mut rng = Lcg(42);
+    let concepts = (0..CONCEPTS)
+        .map(|i| {
+            let fr_words = 2 + rng.next(4);
+            let fr = rng.phrase(fr_words);
+            let en_words = 2 + rng.next(4);
+            let en = rng.phrase(en_words);
+            let mut concept = Concept::new(format!("c{i}"), fr.clone(), en.clone());
+            concept.domain = Domain::ALL[i % Domain::ALL.len()];
+            concept.fr = Terms {
+                acronym: Some(format!("{}{i}", acronym(&fr))),
+                variants: vec![rng.phrase(2), rng.word()],
+                preferred: fr,
+            };
+            concept.en = Terms {
+                acronym: Some(format!("{}{i}", acronym(&en))),
+                variants: vec![rng.phrase(3), rng.word()],
+                preferred: en,
+            };
+            concept.en_avoid = vec![rng.phrase(2)];
+            concept.definition = rng.phrase(12);
+            concept.note = rng.phrase(10);
+            concept.source = "synthetic".into();
+            concept
+        })
+        .collect();
+    Glossary::from_concepts(concepts).expect("synthetic concepts are valid")
+}
+
+fn stats(mut times: Vec<Duration>) -> String {
+    times.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    format!(
+        "median {:6.2} ms  p90 {:6.2} ms  max {:6.2} ms",
+        ms(times[times.len() / 2]),
+        ms(times[times.len() * 9 / 10]),
+        ms(times[times.len() - 1])
+    )
+}
+
+fn time_process(binary: &str, args: &[&str]) -> (Vec<Duration>, String) {
+    let mut times = Vec::with_capacity(RUNS);
+    let mut first_line = String::new();
+    for _ in 0..RUNS {
+        let start = Instant::now();
+        let out = Command::new(binary)
+            .args(args)
+            .output()
+            .expect("wirealign runs");
+        times.push(start.elapsed());
+        assert!(
+            out.status.code().is_some_and(|c| c <= 1),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        first_line = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .next()
+            .unwrap_or("(no match)")
+            .to_string();
+    }
+    (times, first_line)
+}
+
+fn main() {
+    let binary = env!("CARGO_BIN_EXE_wirealign");
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let glossary = synthetic_glossary();
+    let terms: usize = glossary.iter().map(|c| c.terms().count()).sum();
+    let table = dir.path().join("synthetic.tsv");
+    let tbx = dir.path().join("synthetic.tbx");
+    std::fs::write(&table, glossary.to_format(Format::Table)).unwrap();
+    std::fs::write(&tbx, glossary.to_format(Format::Tbx)).unwrap();
+    let size = |p: &Path| std::fs::metadata(p).unwrap().len() as f64 / 1e6;
+    println!(
+        "synthetic glossary: {} concepts, {terms} terms; table {:.1} MB, TBX {:.1} MB",
+        glossary.len(),
+        size(&table),
+        size(&tbx)
+    );
+
+    let sample = &glossary.concepts()[4321];
+    let exact = sample.en.acronym.clone().unwrap();
+    let folded = sample.fr.preferred.to_uppercase();
+    let mut typo_word = sample.fr.preferred.split(' ').next().unwrap().to_string();
+    typo_word.remove(1);
+    let mut typo_phrase = sample.en.preferred.clone();
+    typo_phrase.insert(3, 'x');
+    let queries: [(&str, &str); 6] = [
+        ("acronym, exact", &exact),
+        ("phrase, upper-cased", &folded),
+        ("one word, one letter dropped", &typo_word),
+        ("phrase, one letter added", &typo_phrase),
+        ("built-in term", "Wagnr"),
+        ("no match", "qqqqqqqqqqqq"),
+    ];
+
+    println!("\nlibrary steps (10,000 concepts, in process)");
+    let start = Instant::now();
+    let loaded = Glossary::with_user_files(std::slice::from_ref(&table)).unwrap();
+    println!(
+        "  load table + merge over built-in   {:7.2} ms",
+        start.elapsed().as_secs_f64() * 1e3
+    );
+    let start = Instant::now();
+    let _ = Glossary::load(&tbx).unwrap();
+    println!(
+        "  load TBX                           {:7.2} ms",
+        start.elapsed().as_secs_f64() * 1e3
+    );
+    let start = Instant::now();
+    let index = loaded.index();
+    println!(
+        "  build index                        {:7.2} ms",
+        start.elapsed().as_secs_f64() * 1e3
+    );
+    for (label, query) in queries {
+        let start = Instant::now();
+        let rounds = 50;
+        for _ in 0..rounds {
+            std::hint::black_box(index.lookup(query, 5));
+        }
+        let per = start.elapsed().as_secs_f64() * 1e3 / rounds as f64;
+        println!("  lookup: {label:<27} {per:7.3} ms");
+    }
+
+    if std::env::var_os("GLOSSARY_BENCH_LIBRARY_ONLY").is_some() {
+        return;
+    }
+    println!("\nwhole process: wirealign glossary lookup QUERY --glossary FILE ({RUNS} runs each)");
+    let (times, _) = time_process(binary, &["glossary", "lookup", "JNIM"]);
+    println!(
+        "  {:<30} built-in only           {}",
+        "start-up baseline",
+        stats(times)
+    );
+    for (file_label, file) in [("table", &table), ("TBX", &tbx)] {
+        for (label, query) in queries {
+            let path = file.to_str().unwrap();
+            let (times, first) = time_process(
+                binary,
+                &[
+                    "glossary",
+                    "lookup",
+                    query,
+                    "--glossary",
+                    path,
+                    "--limit",
+                    "5",
+                ],
+            );
+            println!(
+                "  {label:<30} {file_label:<6} {:<16} {}  → {}",
+                short(query),
+                stats(times),
+                short(&first)
+            );
+        }
+    }
+}
+
+fn short(text: &str) -> String {
+    let cut: String = text.chars().take(40).collect();
+    if cut.len() < text.len() {
+        format!("{cut}…")
+    } else {
+        cut
+    }
+}

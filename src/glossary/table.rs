@@ -1,0 +1,390 @@
+//! The wide table: one concept per row, every field in a named column. Tab-separated it is
+//! the format of the built-in data (`sahel.tsv`); comma-separated it is the CSV export,
+//! with French, English and the definition first so that OmegaT's CSV reader (source,
+//! target, comment) shows something useful.
+//!
+//! List cells (variants, renderings to avoid) join their items with " | "; a literal `|`
+//! or `\` inside an item is escaped with a backslash. In the tab-separated table, which
+//! has no quoting, text cells escape tab, newline and backslash as `\t`, `\n`, `\\`.
+
+use super::{omegat, Concept, Glossary, Terms};
+use crate::error::{Error, Result};
+use std::collections::HashSet;
+use std::path::Path;
+
+/// Column order of the tab-separated table (built-in data): id and classification first.
+const TABLE_COLUMNS: [Column; 13] = [
+    Column::Id,
+    Column::Domain,
+    Column::Pos,
+    Column::Fr,
+    Column::FrAcronym,
+    Column::FrVariants,
+    Column::En,
+    Column::EnAcronym,
+    Column::EnVariants,
+    Column::EnAvoid,
+    Column::Definition,
+    Column::Note,
+    Column::Source,
+];
+
+/// Column order of the CSV export: source, target and a comment first, as OmegaT reads.
+const CSV_COLUMNS: [Column; 13] = [
+    Column::Fr,
+    Column::En,
+    Column::Definition,
+    Column::Id,
+    Column::Domain,
+    Column::Pos,
+    Column::FrAcronym,
+    Column::FrVariants,
+    Column::EnAcronym,
+    Column::EnVariants,
+    Column::EnAvoid,
+    Column::Note,
+    Column::Source,
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Column {
+    Id,
+    Domain,
+    Pos,
+    Fr,
+    FrAcronym,
+    FrVariants,
+    En,
+    EnAcronym,
+    EnVariants,
+    EnAvoid,
+    Definition,
+    Note,
+    Source,
+}
+
+impl Column {
+    fn name(self) -> &'static str {
+        match self {
+            Column::Id => "id",
+            Column::Domain => "domain",
+            Column::Pos => "pos",
+            Column::Fr => "fr",
+            Column::FrAcronym => "fr_acronym",
+            Column::FrVariants => "fr_variants",
+            Column::En => "en",
+            Column::EnAcronym => "en_acronym",
+            Column::EnVariants => "en_variants",
+            Column::EnAvoid => "en_avoid",
+            Column::Definition => "definition",
+            Column::Note => "note",
+            Column::Source => "source",
+        }
+    }
+
+    fn from_name(name: &str) -> Option<Column> {
+        let name = name.trim().to_lowercase().replace([' ', '-'], "_");
+        TABLE_COLUMNS.into_iter().find(|c| c.name() == name)
+    }
+}
+
+/// True when a first row names our columns (at least `fr` and `en`).
+pub(super) fn is_header<'a>(cells: impl Iterator<Item = &'a str>) -> bool {
+    let names: HashSet<Column> = cells.filter_map(Column::from_name).collect();
+    names.contains(&Column::Fr) && names.contains(&Column::En)
+}
+
+/// Reads a CSV glossary: our wide table when the first row is our header, otherwise
+/// OmegaT-style rows (source, target, comment).
+pub(super) fn parse_csv(text: &str, path: &Path) -> Result<Glossary> {
+    let first = text.lines().next().unwrap_or("");
+    let first_cells = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(first.as_bytes())
+        .records()
+        .next()
+        .and_then(|r| r.ok());
+    match first_cells {
+        Some(cells) if is_header(cells.iter()) => parse(text, path, b','),
+        _ => omegat::parse_csv(text, path),
+    }
+}
+
+/// Reads the wide table with the given delimiter (tab: no quoting, escaped text cells).
+pub(super) fn parse(text: &str, path: &Path, delimiter: u8) -> Result<Glossary> {
+    let tabbed = delimiter == b'\t';
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .quoting(!tabbed)
+        .has_headers(true)
+        .flexible(false)
+        .from_reader(text.as_bytes());
+    let headers = reader.headers().map_err(|e| csv_error(path, &e))?.clone();
+    let mut columns = Vec::with_capacity(headers.len());
+    for (i, name) in headers.iter().enumerate() {
+        let column = Column::from_name(name).ok_or_else(|| {
+            Error::parse(
+                path,
+                1,
+                i + 1,
+                format!("unknown column {name:?} in the header"),
+            )
+        })?;
+        if columns.contains(&column) {
+            return Err(Error::parse(
+                path,
+                1,
+                i + 1,
+                format!("column {name:?} appears twice"),
+            ));
+        }
+        columns.push(column);
+    }
+    for required in [Column::Fr, Column::En] {
+        if !columns.contains(&required) {
+            return Err(Error::parse(
+                path,
+                1,
+                1,
+                format!("the header has no {:?} column", required.name()),
+            ));
+        }
+    }
+
+    let mut concepts = Vec::new();
+    let mut taken: HashSet<String> = HashSet::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| csv_error(path, &e))?;
+        let line = record.position().map_or(0, |p| p.line() as usize);
+        let mut concept = Concept::new("", "", "");
+        for (&column, cell) in columns.iter().zip(record.iter()) {
+            set_cell(&mut concept, column, cell, tabbed)
+                .map_err(|problem| Error::parse(path, line, 1, problem))?;
+        }
+        if concept.id.trim().is_empty() {
+            concept.id = super::make_id(&concept.fr.preferred, &taken);
+        }
+        let concept = concept
+            .normalize()
+            .map_err(|problem| Error::parse(path, line, 1, problem))?;
+        if !taken.insert(concept.id.clone()) {
+            return Err(Error::parse(
+                path,
+                line,
+                1,
+                format!("duplicate concept id {:?}", concept.id),
+            ));
+        }
+        concepts.push(concept);
+    }
+    if concepts.is_empty() {
+        return Err(Error::input(path, "the glossary has a header but no rows"));
+    }
+    Glossary::from_normalized(concepts).map_err(|problem| Error::input(path, problem))
+}
+
+fn set_cell(
+    concept: &mut Concept,
+    column: Column,
+    cell: &str,
+    tabbed: bool,
+) -> std::result::Result<(), String> {
+    let text = || {
+        if tabbed {
+            unescape_text(cell)
+        } else {
+            Ok(cell.to_string())
+        }
+    };
+    let list = || split_list(cell);
+    let optional = |s: String| Some(s).filter(|s| !s.trim().is_empty());
+    match column {
+        Column::Id => concept.id = text()?,
+        Column::Domain => {
+            if !cell.trim().is_empty() {
+                concept.domain = cell.parse()?;
+            }
+        }
+        Column::Pos => {
+            if !cell.trim().is_empty() {
+                concept.pos = cell.parse()?;
+            }
+        }
+        Column::Fr => concept.fr.preferred = text()?,
+        Column::FrAcronym => concept.fr.acronym = optional(text()?),
+        Column::FrVariants => concept.fr.variants = list()?,
+        Column::En => concept.en.preferred = text()?,
+        Column::EnAcronym => concept.en.acronym = optional(text()?),
+        Column::EnVariants => concept.en.variants = list()?,
+        Column::EnAvoid => concept.en_avoid = list()?,
+        Column::Definition => concept.definition = text()?,
+        Column::Note => concept.note = text()?,
+        Column::Source => concept.source = text()?,
+    }
+    Ok(())
+}
+
+/// Writes the wide table: tab-separated (our table) or comma-separated (CSV export).
+pub(super) fn write(glossary: &Glossary, delimiter: u8) -> String {
+    let tabbed = delimiter == b'\t';
+    let columns: &[Column] = if tabbed { &TABLE_COLUMNS } else { &CSV_COLUMNS };
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .quote_style(if tabbed {
+            csv::QuoteStyle::Never
+        } else {
+            csv::QuoteStyle::Necessary
+        })
+        .from_writer(Vec::new());
+    let header: Vec<&str> = columns.iter().map(|c| c.name()).collect();
+    writer.write_record(&header).expect("writing to memory");
+    for concept in glossary {
+        let row: Vec<String> = columns.iter().map(|&c| cell(concept, c, tabbed)).collect();
+        writer.write_record(&row).expect("writing to memory");
+    }
+    let bytes = writer.into_inner().expect("writing to memory");
+    String::from_utf8(bytes).expect("cells are UTF-8")
+}
+
+fn cell(concept: &Concept, column: Column, tabbed: bool) -> String {
+    let text = |s: &str| {
+        if tabbed {
+            escape_text(s)
+        } else {
+            s.to_string()
+        }
+    };
+    let acronym = |t: &Terms| text(t.acronym.as_deref().unwrap_or(""));
+    match column {
+        Column::Id => text(&concept.id),
+        Column::Domain => concept.domain.label().to_string(),
+        Column::Pos => concept.pos.label().to_string(),
+        Column::Fr => text(&concept.fr.preferred),
+        Column::FrAcronym => acronym(&concept.fr),
+        Column::FrVariants => join_list(&concept.fr.variants),
+        Column::En => text(&concept.en.preferred),
+        Column::EnAcronym => acronym(&concept.en),
+        Column::EnVariants => join_list(&concept.en.variants),
+        Column::EnAvoid => join_list(&concept.en_avoid),
+        Column::Definition => text(&concept.definition),
+        Column::Note => text(&concept.note),
+        Column::Source => text(&concept.source),
+    }
+}
+
+fn csv_error(path: &Path, error: &csv::Error) -> Error {
+    let line = error.position().map_or(0, |p| p.line() as usize);
+    let problem = match error.kind() {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => format!("{len} columns where the header has {expected_len}"),
+        _ => error.to_string(),
+    };
+    Error::parse(path, line, 1, problem)
+}
+
+/// Escapes backslash, tab, newline and CR so that a text fits one tab-separated cell.
+pub(super) fn escape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Undoes [`escape_text`]; an unknown escape is refused rather than guessed.
+pub(super) fn unescape_text(text: &str) -> std::result::Result<String, String> {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('\\') => out.push('\\'),
+            Some('t') => out.push('\t'),
+            Some('n') => out.push('\n'),
+            Some('r') => out.push('\r'),
+            Some('|') => out.push('|'),
+            Some(other) => return Err(format!("unknown escape \\{other} in {text:?}")),
+            None => return Err(format!("dangling backslash at the end of {text:?}")),
+        }
+    }
+    Ok(out)
+}
+
+/// Joins list items with " | ", escaping `\` and `|` inside items.
+pub(super) fn join_list(items: &[String]) -> String {
+    items
+        .iter()
+        .map(|item| item.replace('\\', "\\\\").replace('|', "\\|"))
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
+
+/// Splits a list cell on unescaped `|`, trimming items and dropping empty ones.
+pub(super) fn split_list(cell: &str) -> std::result::Result<Vec<String>, String> {
+    let mut items = Vec::new();
+    let mut current = String::new();
+    let mut chars = cell.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some(escaped @ ('\\' | '|')) => current.push(escaped),
+                Some(other) => return Err(format!("unknown escape \\{other} in {cell:?}")),
+                None => return Err(format!("dangling backslash at the end of {cell:?}")),
+            },
+            '|' => items.push(std::mem::take(&mut current)),
+            c => current.push(c),
+        }
+    }
+    items.push(current);
+    Ok(items
+        .into_iter()
+        .map(|item| item.trim().to_string())
+        .filter(|item| !item.is_empty())
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_escape_their_separator() {
+        let items = vec!["a|b".to_string(), "c\\d".to_string(), "e".to_string()];
+        let cell = join_list(&items);
+        assert_eq!(cell, "a\\|b | c\\\\d | e");
+        assert_eq!(split_list(&cell).unwrap(), items);
+        assert!(split_list("a\\x").is_err());
+    }
+
+    #[test]
+    fn text_escapes_round_trip() {
+        let text = "tab\there\nnew \\ line";
+        assert_eq!(unescape_text(&escape_text(text)).unwrap(), text);
+        assert!(!escape_text(text).contains('\t'));
+    }
+
+    #[test]
+    fn unknown_column_is_refused_with_its_position() {
+        let err = parse("fr\ten\tcolour\nа\tb\tc\n", Path::new("g.tsv"), b'\t').unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "g.tsv:1:3: unknown column \"colour\" in the header"
+        );
+    }
+
+    #[test]
+    fn short_row_is_refused_with_its_line() {
+        let err = parse("fr\ten\nMali\tMali\nNiger\n", Path::new("g.tsv"), b'\t').unwrap_err();
+        assert!(err.to_string().starts_with("g.tsv:3:"), "{err}");
+    }
+}
