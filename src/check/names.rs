@@ -201,17 +201,8 @@ fn common_prefix(a: &str, b: &str) -> usize {
 }
 
 /// Same name in another spelling or inflection: Algérie ~ Algeria, Mali ~ Malian,
-/// Moscou ~ Moscow, Kadhafi ~ Gaddafi.
-fn similar(name: &str, word: &str) -> bool {
-    similar_keyed(
-        name,
-        &transliteration_key(name),
-        word,
-        &transliteration_key(word),
-    )
-}
-
-/// `similar` with the transliteration keys computed once per word.
+/// Moscou ~ Moscow, Anouar ~ Anwar. The transliteration keys come from the caller, which
+/// computes them once per word.
 fn similar_keyed(name: &str, name_key: &str, word: &str, word_key: &str) -> bool {
     if name == word {
         return true;
