@@ -269,6 +269,7 @@ impl Checker {
         findings.extend(names::check(pair, &tokens));
         findings.extend(negation::check(pair, &tokens));
         findings.extend(untranslated::check(pair, &tokens));
+        findings.extend(untranslated::guillemets(pair));
         findings.extend(self.lexical.check(pair));
         findings
     }

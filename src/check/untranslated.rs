@@ -234,6 +234,25 @@ pub fn untranslated_segment(pair: &Pair, tokens: &Tokens) -> Option<Finding> {
     None
 }
 
+/// French quotation marks « » left in English, which uses “ ”.
+pub fn guillemets(pair: &Pair) -> Option<Finding> {
+    let start = pair.target.text.find('«')?;
+    let end = pair.target.text[start..]
+        .find('»')
+        .map_or(start + '«'.len_utf8(), |e| start + e + '»'.len_utf8());
+    Some(
+        Finding::new(
+            "punctuation.guillemets",
+            Category::Punctuation,
+            Severity::Warning,
+            None,
+            Some(pair.target.span(start, end)),
+            "French quotation marks « » in English copy".to_string(),
+        )
+        .suggest("use “ ” and no space inside the quotes"),
+    )
+}
+
 /// French words left inside an English segment, one finding per run of them.
 pub fn check(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
     let source_words: HashSet<String> = tokens
