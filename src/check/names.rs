@@ -375,7 +375,12 @@ pub fn check(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
     let first_name_of_found = |k: usize| {
         let (name, next) = (&source_names[k], source_names.get(k + 1));
         next.is_some_and(|n| {
-            pair.source.text[name.end..n.start].trim().is_empty() && !unexplained[k + 1]
+            let between = pair.source.text[name.end..n.start].trim();
+            let particle = matches!(
+                between,
+                "" | "de" | "du" | "d'" | "d’" | "von" | "van" | "da" | "di"
+            );
+            particle && !unexplained[k + 1]
         })
     };
     let lost: Vec<&Name> = source_names
