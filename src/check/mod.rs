@@ -1,7 +1,6 @@
 //! Mistranslation checks on aligned segment pairs. One module per check family; each
 //! produces `Finding`s with the French evidence, the English span, why and a fix.
 
-pub mod fluency;
 pub mod lexical;
 pub mod names;
 pub mod negation;
@@ -183,6 +182,9 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
             kind: t.kind,
             folded: if t.kind == TokenKind::Punct {
                 String::new()
+            } else if t.text.is_ascii() {
+                // Most tokens: no accent to strip, no need for NFD.
+                t.text.to_ascii_lowercase()
             } else {
                 fold(t.text)
             },
@@ -267,7 +269,7 @@ impl Checker {
         findings.extend(names::check(pair, &tokens));
         findings.extend(negation::check(pair, &tokens));
         findings.extend(untranslated::check(pair, &tokens));
-        findings.extend(fluency::check(pair, &tokens));
+        findings.extend(untranslated::guillemets(pair));
         findings.extend(self.lexical.check(pair));
         findings
     }
@@ -284,36 +286,41 @@ pub fn check_documents(
     alignment: &Alignment,
     checker: &Checker,
 ) -> Vec<Finding> {
-    let mut findings = Vec::new();
+    use rayon::prelude::*;
+    // Links are independent: check them in parallel, then keep link order.
+    let per_link: Vec<Vec<Finding>> = alignment
+        .links
+        .par_iter()
+        .map(|link| {
+            let pair = Pair {
+                source: Side::new(
+                    source_doc,
+                    pick(&link.source, source_segments),
+                    &checker.source_lang,
+                ),
+                target: Side::new(
+                    target_doc,
+                    pick(&link.target, target_segments),
+                    &checker.target_lang,
+                ),
+                score: link.score,
+            };
+            let mut link_findings = match (pair.source.is_empty(), pair.target.is_empty()) {
+                (true, true) => Vec::new(),
+                (false, true) => vec![omission::omitted(&pair)],
+                (true, false) => vec![omission::added(&pair)],
+                (false, false) => checker.check_pair(&pair),
+            };
+            link_findings.sort_by_key(position_key);
+            link_findings
+        })
+        .collect();
     let mut seen = HashSet::new();
-    for link in &alignment.links {
-        let pair = Pair {
-            source: Side::new(
-                source_doc,
-                pick(&link.source, source_segments),
-                &checker.source_lang,
-            ),
-            target: Side::new(
-                target_doc,
-                pick(&link.target, target_segments),
-                &checker.target_lang,
-            ),
-            score: link.score,
-        };
-        let mut link_findings = match (pair.source.is_empty(), pair.target.is_empty()) {
-            (true, true) => continue,
-            (false, true) => vec![omission::omitted(&pair)],
-            (true, false) => vec![omission::added(&pair)],
-            (false, false) => checker.check_pair(&pair),
-        };
-        link_findings.sort_by_key(position_key);
-        for finding in link_findings {
-            if seen.insert(identity_key(&finding)) {
-                findings.push(finding);
-            }
-        }
-    }
-    findings
+    per_link
+        .into_iter()
+        .flatten()
+        .filter(|finding| seen.insert(identity_key(finding)))
+        .collect()
 }
 
 fn pick<'a>(indices: &[usize], segments: &'a [Segment]) -> Vec<&'a Segment> {

@@ -201,10 +201,16 @@ fn common_prefix(a: &str, b: &str) -> usize {
 }
 
 /// Same name in another spelling or inflection: Algérie ~ Algeria, Mali ~ Malian,
-/// Moscou ~ Moscow, Kadhafi ~ Gaddafi.
-fn similar(name: &str, word: &str) -> bool {
+/// Moscou ~ Moscow, Anouar ~ Anwar. The transliteration keys come from the caller, which
+/// computes them once per word.
+fn similar_keyed(name: &str, name_key: &str, word: &str, word_key: &str) -> bool {
     if name == word {
         return true;
+    }
+    // Far apart in length: neither an inflection nor a variant spelling.
+    let (n, w) = (name.len(), word.len());
+    if n.abs_diff(w) > n.min(w).max(4) {
+        return false;
     }
     if name.len() <= 5 && name.len() == word.len() && name.len() >= 2 {
         // Acronyms in the other language's word order: OTAN ~ NATO, UE ~ EU.
@@ -217,8 +223,7 @@ fn similar(name: &str, word: &str) -> bool {
             return true;
         }
     }
-    close_spelling(name, word)
-        || close_spelling(&transliteration_key(name), &transliteration_key(word))
+    close_spelling(name, word) || close_spelling(name_key, word_key)
 }
 
 fn close_spelling(name: &str, word: &str) -> bool {
@@ -227,20 +232,31 @@ fn close_spelling(name: &str, word: &str) -> bool {
     if name == word || (prefix >= 4 && prefix + 2 >= n.min(w)) {
         return true;
     }
+    // Variant spellings keep their first letter (Moskva ~ Moscou); comparing only those
+    // keeps the edit distance off the hot path.
+    if prefix == 0 {
+        return false;
+    }
     let similarity = strsim::normalized_levenshtein(name, word);
     // Long cognates in names of bodies drift more: Volontaires ~ Volunteers.
     (n >= 5 && w >= 5 && similarity >= 0.7)
         || (n >= 8 && w >= 8 && prefix >= 3 && similarity >= 0.6)
 }
 
-/// Folded words of a side, hyphen parts included, without trailing apostrophes.
-fn vocabulary(words: &[Word]) -> Vec<String> {
+/// Folded words of a side, hyphen parts included, without trailing apostrophes, each
+/// with its transliteration key.
+fn vocabulary(words: &[Word]) -> Vec<(String, String)> {
     let mut out = Vec::new();
+    let mut push = |word: &str| {
+        if !out.iter().any(|(w, _): &(String, String)| w == word) {
+            out.push((word.to_string(), transliteration_key(word)));
+        }
+    };
     for w in words.iter().filter(|w| w.is_word()) {
         let whole = w.folded.trim_end_matches('\'');
-        out.push(whole.to_string());
+        push(whole);
         if whole.contains('-') {
-            out.extend(whole.split('-').map(str::to_string));
+            whole.split('-').for_each(&mut push);
         }
     }
     out
@@ -261,9 +277,13 @@ fn contains_phrase(haystack: &str, phrase: &str) -> bool {
     })
 }
 
+/// One side as the name check sees it; the costly parts are computed on first use, since
+/// most names are found as they are.
 struct View<'a> {
-    vocabulary: Vec<String>,
-    folded_text: String,
+    words: &'a [Word<'a>],
+    text: &'a str,
+    vocabulary: std::cell::OnceCell<Vec<(String, String)>>,
+    folded_text: std::cell::OnceCell<String>,
     common: &'a HashSet<String>,
     index: &'a HashMap<String, Vec<usize>>,
 }
@@ -273,7 +293,16 @@ fn explained(name: &Name, own: &View, other: &View, own_is_french: bool) -> bool
     if own.common.contains(&name.folded) {
         return true;
     }
-    if other.vocabulary.iter().any(|w| similar(&name.folded, w)) {
+    let plain = |w: &Word| w.is_word() && w.folded.trim_end_matches('\'') == name.folded;
+    if other.words.iter().any(plain) {
+        return true;
+    }
+    let key = transliteration_key(&name.folded);
+    let vocabulary = other.vocabulary.get_or_init(|| vocabulary(other.words));
+    if vocabulary
+        .iter()
+        .any(|(w, w_key)| similar_keyed(&name.folded, &key, w, w_key))
+    {
         return true;
     }
     let lex = lexicon();
@@ -285,10 +314,10 @@ fn explained(name: &Name, own: &View, other: &View, own_is_french: bool) -> bool
             } else {
                 (&entry.english, &entry.french)
             };
-            mine.iter().any(|f| contains_phrase(&own.folded_text, f))
-                && theirs
-                    .iter()
-                    .any(|f| contains_phrase(&other.folded_text, f))
+            let own_text = own.folded_text.get_or_init(|| fold(own.text));
+            let other_text = other.folded_text.get_or_init(|| fold(other.text));
+            mine.iter().any(|f| contains_phrase(own_text, f))
+                && theirs.iter().any(|f| contains_phrase(other_text, f))
         })
     })
 }
@@ -304,14 +333,18 @@ fn segment_starts(side: &super::Side) -> Vec<usize> {
 pub fn check(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
     let lex = lexicon();
     let source = View {
-        vocabulary: vocabulary(&tokens.source),
-        folded_text: fold(pair.source.text),
+        words: &tokens.source,
+        text: pair.source.text,
+        vocabulary: std::cell::OnceCell::new(),
+        folded_text: std::cell::OnceCell::new(),
         common: &lex.french_common,
         index: &lex.by_french_word,
     };
     let target = View {
-        vocabulary: vocabulary(&tokens.target),
-        folded_text: fold(pair.target.text),
+        words: &tokens.target,
+        text: pair.target.text,
+        vocabulary: std::cell::OnceCell::new(),
+        folded_text: std::cell::OnceCell::new(),
         common: &lex.english_common,
         index: &lex.by_english_word,
     };
@@ -334,16 +367,26 @@ pub fn check(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
         &lex.english_common,
         &lex.by_english_word,
     );
-    let is_lost = |n: &Name| !n.titled && !explained(n, &source, &target, true);
+    let unexplained: Vec<bool> = source_names
+        .iter()
+        .map(|n| !n.titled && !explained(n, &source, &target, true))
+        .collect();
     // English copy drops first names once the surname is there: "Larry Ellison" → "Ellison".
     let first_name_of_found = |k: usize| {
         let (name, next) = (&source_names[k], source_names.get(k + 1));
-        next.is_some_and(|n| pair.source.text[name.end..n.start].trim().is_empty() && !is_lost(n))
+        next.is_some_and(|n| {
+            let between = pair.source.text[name.end..n.start].trim();
+            let particle = matches!(
+                between,
+                "" | "de" | "du" | "d'" | "d’" | "von" | "van" | "da" | "di"
+            );
+            particle && !unexplained[k + 1]
+        })
     };
     let lost: Vec<&Name> = source_names
         .iter()
         .enumerate()
-        .filter(|&(k, n)| is_lost(n) && !first_name_of_found(k))
+        .filter(|&(k, _)| unexplained[k] && !first_name_of_found(k))
         .map(|(_, n)| n)
         .collect();
     let extra: Vec<&Name> = target_names

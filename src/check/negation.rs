@@ -235,7 +235,9 @@ pub fn french(words: &[Word]) -> Vec<Negation> {
         let previous = i.checked_sub(1).map(|p| words[p].folded.as_str());
         let strong = match w.folded.as_str() {
             // "Rien d'étonnant", "aucune date n'a été fixée", "jamais vu".
-            "rien" | "aucun" | "aucune" => previous != Some("sans"),
+            // "Rien qu'en 2011" is "in 2011 alone".
+            "rien" => previous != Some("sans") && !matches!(next, Some("que" | "qu'")),
+            "aucun" | "aucune" => previous != Some("sans"),
             "jamais" => !matches!(previous, Some("que" | "qu'" | "si" | "a")),
             _ => false,
         };

@@ -638,6 +638,40 @@ fn comparable(a: &Quantity, b: &Quantity) -> bool {
         })
 }
 
+/// French number typography left in English: a decimal comma ("2,5 million") or a space
+/// between thousands ("3 000"). English writes 2.5 and 3,000.
+fn french_format(pair: &Pair, tokens: &super::Tokens) -> Vec<Finding> {
+    if pair.target.lang == "fr" {
+        return Vec::new();
+    }
+    let mut findings = Vec::new();
+    for w in tokens.target.iter().filter(|w| w.kind == TokenKind::Number) {
+        let decimal_comma = w.text.split_once(',').is_some_and(|(int, frac)| {
+            !int.is_empty() && (1..=2).contains(&frac.len()) && !frac.contains([',', '.'])
+        });
+        let space_grouping = w.text.contains([' ', '\u{a0}', '\u{202f}']);
+        if !(decimal_comma || space_grouping) {
+            continue;
+        }
+        let english_form = digit_values(w.text, "fr")
+            .first()
+            .map(|v| english(*v))
+            .unwrap_or_default();
+        findings.push(
+            Finding::new(
+                "number.format",
+                Category::Number,
+                Severity::Warning,
+                None,
+                Some(pair.target.span(w.start, w.end)),
+                format!("« {} » keeps the French number format", w.text),
+            )
+            .suggest(english_form),
+        );
+    }
+    findings
+}
+
 /// Number findings of one pair.
 pub fn check(pair: &Pair, tokens: &super::Tokens) -> Vec<Finding> {
     let source = quantities(&tokens.source, pair.source.text, pair.source.lang);
@@ -651,6 +685,7 @@ pub fn check(pair: &Pair, tokens: &super::Tokens) -> Vec<Finding> {
     let lost = unmatched(&source, &target);
     let extra = unmatched(&target, &source);
     let mut findings: Vec<Finding> = changed_code(pair, tokens).into_iter().collect();
+    findings.extend(french_format(pair, tokens));
     for q in &extra {
         let text = &pair.target.text[q.start..q.end];
         // A changed figure keeps its form: digits for digits, words for words.
@@ -776,6 +811,24 @@ mod tests {
         assert!(!equivalent("37 ans", "38 years old"));
         assert!(!equivalent("3 millions", "3 billion"));
         assert!(!equivalent("sept jours", "eight days"));
+    }
+
+    #[test]
+    fn french_number_format_in_english_is_flagged() {
+        use crate::check::{check_texts, Checker};
+        let rules = |fr: &str, en: &str| -> Vec<String> {
+            check_texts(fr, en, &Checker::builtin())
+                .into_iter()
+                .map(|f| f.rule)
+                .filter(|r| r == "number.format")
+                .collect()
+        };
+        assert_eq!(
+            rules("2,5 millions de personnes", "2,5 million people"),
+            vec!["number.format"]
+        );
+        assert!(rules("2,5 millions de personnes", "2.5 million people").is_empty());
+        assert!(rules("3 000 personnes", "3,000 people").is_empty());
     }
 
     #[test]

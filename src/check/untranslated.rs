@@ -193,11 +193,15 @@ fn language_shares(words: &[Word]) -> (usize, usize, usize) {
     let (mut french, mut english) = (0, 0);
     for w in words.iter().filter(|w| w.is_word()) {
         total += 1;
-        let lower = w.text.to_lowercase();
-        if french_words().contains(&lower) || is_elision(&lower) {
+        let lower = if w.text.is_ascii() {
+            std::borrow::Cow::Borrowed(w.folded.as_str())
+        } else {
+            std::borrow::Cow::Owned(w.text.to_lowercase())
+        };
+        if french_words().contains(lower.as_ref()) || is_elision(&lower) {
             french += 1;
         }
-        if ENGLISH_WORDS.contains(&lower.as_str()) {
+        if ENGLISH_WORDS.contains(&lower.as_ref()) {
             english += 1;
         }
     }
@@ -207,7 +211,9 @@ fn language_shares(words: &[Word]) -> (usize, usize, usize) {
 /// A whole target segment left in French (or copied from the source).
 pub fn untranslated_segment(pair: &Pair, tokens: &Tokens) -> Option<Finding> {
     let (total, french, english) = language_shares(&tokens.target);
+    let (s, t) = (pair.source.text.len(), pair.target.text.len());
     let copied = total >= 3
+        && s.abs_diff(t) * 10 <= s.max(t)
         && crate::text::token::fold(pair.source.text) == crate::text::token::fold(pair.target.text);
     let mostly_french = total >= 3 && french * 10 >= total * 3 && french > english * 2;
     let detected_french =
@@ -226,6 +232,25 @@ pub fn untranslated_segment(pair: &Pair, tokens: &Tokens) -> Option<Finding> {
         );
     }
     None
+}
+
+/// French quotation marks « » left in English, which uses “ ”.
+pub fn guillemets(pair: &Pair) -> Option<Finding> {
+    let start = pair.target.text.find('«')?;
+    let end = pair.target.text[start..]
+        .find('»')
+        .map_or(start + '«'.len_utf8(), |e| start + e + '»'.len_utf8());
+    Some(
+        Finding::new(
+            "punctuation.guillemets",
+            Category::Punctuation,
+            Severity::Warning,
+            None,
+            Some(pair.target.span(start, end)),
+            "French quotation marks « » in English copy".to_string(),
+        )
+        .suggest("use “ ” and no space inside the quotes"),
+    )
 }
 
 /// French words left inside an English segment, one finding per run of them.
