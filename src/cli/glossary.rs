@@ -143,9 +143,7 @@ fn lookup(
     if term.trim().is_empty() {
         return Err(Error::usage("glossary lookup: the term is empty"));
     }
-    let index = glossary.index();
-    let hits = index.lookup(term, limit.max(1));
-    std::mem::forget(index);
+    let hits = glossary.lookup(term, limit.max(1));
     let out = match format {
         OutputFormat::Json => {
             #[derive(Serialize)]

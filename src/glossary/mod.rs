@@ -619,6 +619,12 @@ impl Glossary {
         }
     }
 
+    /// The best `limit` concepts for one query, without building an index (see
+    /// [`lookup::scan`]); for many lookups build an [`Index`] once.
+    pub fn lookup(&self, query: &str, limit: usize) -> Vec<Hit<'_>> {
+        lookup::scan(self, query, limit)
+    }
+
     /// Builds the lookup index (folded keys and a length-bucketed table for typos).
     pub fn index(&self) -> Index<'_> {
         Index::new(self)
