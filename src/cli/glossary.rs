@@ -49,6 +49,8 @@ pub enum Command {
     /// Validate glossary files and report what they would add to or replace in the
     /// built-in glossary; with -o, write them (merged with --merged) in another format.
     Import {
+        /// Glossaries to validate: TBX 2008 or v3, OmegaT TSV, CSV, or wirealign's table
+        /// (the format is read from the content). Any error refuses the whole import.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
         /// Format of the file written with -o.
