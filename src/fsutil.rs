@@ -15,11 +15,24 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(output_error)?;
+    let mut tmp = temp_builder().tempfile_in(dir).map_err(output_error)?;
     tmp.write_all(bytes).map_err(output_error)?;
     tmp.as_file().sync_all().map_err(output_error)?;
     tmp.persist(path).map_err(|e| output_error(e.error))?;
     Ok(())
+}
+
+/// A temporary file created like any output file (mode 0666 less the umask), not with the
+/// owner-only mode tempfile uses by default: exported glossaries and memories are shared.
+fn temp_builder() -> tempfile::Builder<'static, 'static> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".wirealign-");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    builder
 }
 
 /// Writes to `path` atomically when given, else to standard output.

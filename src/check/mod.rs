@@ -1,7 +1,13 @@
 //! Mistranslation checks on aligned segment pairs. One module per check family; each
 //! produces `Finding`s with the French evidence, the English span, why and a fix.
 
+pub mod fluency;
 pub mod lexical;
+pub mod names;
+pub mod negation;
+pub mod numbers;
+pub mod omission;
+pub mod untranslated;
 
 use serde::{Deserialize, Serialize};
 
@@ -54,7 +60,36 @@ pub struct Finding {
     pub suggestion: Option<String>,
 }
 
+use crate::align::Alignment;
+use crate::text::token::{fold, tokenize, TokenKind};
 use crate::text::{Document, Segment};
+
+impl Finding {
+    pub fn new(
+        rule: &str,
+        category: Category,
+        severity: Severity,
+        source: Option<Span>,
+        target: Option<Span>,
+        message: String,
+    ) -> Self {
+        Finding {
+            rule: rule.to_string(),
+            category,
+            severity,
+            source,
+            target,
+            message,
+            suggestion: None,
+        }
+    }
+
+    pub fn suggest(mut self, suggestion: impl Into<String>) -> Self {
+        self.suggestion = Some(suggestion.into());
+        self
+    }
+}
+use std::collections::HashSet;
 
 /// One side of an aligned pair: the contiguous segments of one link, as a slice of the
 /// normalised document text. Checks work on `text` with local byte offsets and turn them
@@ -115,6 +150,62 @@ impl<'a> Side<'a> {
     }
 }
 
+/// A token of one side with its folded form (lower case, no accents), shared by the
+/// signal checks so each side is tokenised once per pair.
+#[derive(Debug, Clone)]
+pub struct Word<'a> {
+    pub text: &'a str,
+    /// Byte span in `Side::text`.
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+    pub folded: String,
+}
+
+impl Word<'_> {
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+
+    pub fn is_capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+/// Tokens of a text with folded forms.
+pub fn words(text: &str) -> Vec<Word<'_>> {
+    tokenize(text)
+        .into_iter()
+        .map(|t| Word {
+            text: t.text,
+            start: t.start,
+            end: t.end,
+            kind: t.kind,
+            folded: if t.kind == TokenKind::Punct {
+                String::new()
+            } else {
+                fold(t.text)
+            },
+        })
+        .collect()
+}
+
+/// Both sides of a pair, tokenised.
+#[derive(Debug, Clone)]
+pub struct Tokens<'a> {
+    pub source: Vec<Word<'a>>,
+    pub target: Vec<Word<'a>>,
+}
+
+impl<'a> Tokens<'a> {
+    pub fn of(pair: &Pair<'a>) -> Self {
+        Tokens {
+            source: words(pair.source.text),
+            target: words(pair.target.text),
+        }
+    }
+}
+
 /// An aligned pair handed to every check.
 #[derive(Debug, Clone)]
 pub struct Pair<'a> {
@@ -122,4 +213,292 @@ pub struct Pair<'a> {
     pub target: Side<'a>,
     /// Alignment confidence of the link.
     pub score: f64,
+}
+
+impl Pair<'_> {
+    /// Where a finding about something missing from the English points to: the English
+    /// sentence of a one-to-one link. In a larger link the place is unknown.
+    pub fn target_if_one_to_one(&self) -> Option<Span> {
+        (self.source.segments.len() == 1 && self.target.segments.len() == 1)
+            .then(|| self.target.whole())
+    }
+}
+
+/// Runs every check family. Built once and reused for every pair.
+#[derive(Debug, Clone)]
+pub struct Checker {
+    pub lexical: lexical::LexicalChecks,
+    /// ISO 639-1 codes of the source and target documents.
+    pub source_lang: String,
+    pub target_lang: String,
+}
+
+impl Default for Checker {
+    fn default() -> Self {
+        Checker::builtin()
+    }
+}
+
+impl Checker {
+    /// French → English with the embedded lexicons.
+    pub fn builtin() -> Self {
+        Checker::with_lexical(lexical::LexicalChecks::builtin())
+    }
+
+    pub fn with_lexical(lexical: lexical::LexicalChecks) -> Self {
+        Checker {
+            lexical,
+            source_lang: "fr".to_string(),
+            target_lang: "en".to_string(),
+        }
+    }
+
+    /// Findings of every family on one link with text on both sides.
+    pub fn check_pair(&self, pair: &Pair) -> Vec<Finding> {
+        let tokens = Tokens::of(pair);
+        let mut findings = Vec::new();
+        if let Some(whole) = untranslated::untranslated_segment(pair, &tokens) {
+            // A French segment left as is: every other check would only repeat it.
+            findings.push(whole);
+            return findings;
+        }
+        findings.extend(omission::check(pair, &tokens));
+        findings.extend(numbers::check(pair, &tokens));
+        findings.extend(names::check(pair, &tokens));
+        findings.extend(negation::check(pair, &tokens));
+        findings.extend(untranslated::check(pair, &tokens));
+        findings.extend(fluency::check(pair, &tokens));
+        findings.extend(self.lexical.check(pair));
+        findings
+    }
+}
+
+/// Checks every link of `alignment`: 1-0 links are omissions, 0-1 links additions, other
+/// links go through every family. Findings come in link order, then by position, without
+/// duplicates; spans are byte offsets into the files as given.
+pub fn check_documents(
+    source_doc: &Document,
+    target_doc: &Document,
+    source_segments: &[Segment],
+    target_segments: &[Segment],
+    alignment: &Alignment,
+    checker: &Checker,
+) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let mut seen = HashSet::new();
+    for link in &alignment.links {
+        let pair = Pair {
+            source: Side::new(
+                source_doc,
+                pick(&link.source, source_segments),
+                &checker.source_lang,
+            ),
+            target: Side::new(
+                target_doc,
+                pick(&link.target, target_segments),
+                &checker.target_lang,
+            ),
+            score: link.score,
+        };
+        let mut link_findings = match (pair.source.is_empty(), pair.target.is_empty()) {
+            (true, true) => continue,
+            (false, true) => vec![omission::omitted(&pair)],
+            (true, false) => vec![omission::added(&pair)],
+            (false, false) => checker.check_pair(&pair),
+        };
+        link_findings.sort_by_key(position_key);
+        for finding in link_findings {
+            if seen.insert(identity_key(&finding)) {
+                findings.push(finding);
+            }
+        }
+    }
+    findings
+}
+
+fn pick<'a>(indices: &[usize], segments: &'a [Segment]) -> Vec<&'a Segment> {
+    indices.iter().filter_map(|&i| segments.get(i)).collect()
+}
+
+fn span_range(span: &Option<Span>) -> (usize, usize) {
+    span.as_ref().map_or((usize::MAX, 0), |s| (s.start, s.end))
+}
+
+fn position_key(
+    finding: &Finding,
+) -> ((usize, usize), (usize, usize), std::cmp::Reverse<Severity>) {
+    (
+        span_range(&finding.target),
+        span_range(&finding.source),
+        std::cmp::Reverse(finding.severity),
+    )
+}
+
+fn identity_key(finding: &Finding) -> (String, (usize, usize), (usize, usize)) {
+    (
+        finding.rule.clone(),
+        span_range(&finding.source),
+        span_range(&finding.target),
+    )
+}
+
+/// True when any finding is at or above `threshold`.
+pub fn any_at_or_above(findings: &[Finding], threshold: Severity) -> bool {
+    findings.iter().any(|f| f.severity >= threshold)
+}
+
+/// How to read the two documents before checking them.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    /// Source language; detected when `None`.
+    pub from: Option<String>,
+    /// Target language; detected when `None`.
+    pub to: Option<String>,
+    /// One segment per line (both files).
+    pub presplit: bool,
+}
+
+/// A checked document pair: the inputs, their segments, the alignment and the findings.
+#[derive(Debug, Clone)]
+pub struct CheckedPair {
+    pub source_doc: Document,
+    pub target_doc: Document,
+    pub source_lang: String,
+    pub target_lang: String,
+    pub source_segments: Vec<Segment>,
+    pub target_segments: Vec<Segment>,
+    pub alignment: Alignment,
+    pub findings: Vec<Finding>,
+    /// Things the user should know (language detection disagreeing with --from/--to).
+    pub notes: Vec<String>,
+}
+
+/// Language of a document given on the command line or detected; detection is per
+/// document, as whatlang is reliable on whole texts only.
+fn resolve_lang(
+    doc: &Document,
+    given: Option<&str>,
+    expected: &str,
+    notes: &mut Vec<String>,
+) -> crate::Result<String> {
+    let detected = crate::text::lang::detect(&doc.text);
+    let confident = detected.as_ref().filter(|d| d.confidence >= 0.5);
+    match (given, confident) {
+        (Some(lang), Some(d)) if d.lang != lang => {
+            notes.push(format!(
+                "{}: given as {lang} but reads as {} (confidence {:.2})",
+                doc.path.display(),
+                d.lang,
+                d.confidence
+            ));
+            Ok(lang.to_string())
+        }
+        (Some(lang), _) => Ok(lang.to_string()),
+        (None, Some(d)) if d.lang != expected => Err(crate::Error::input(
+            &doc.path,
+            format!(
+                "reads as {} (confidence {:.2}) but `check` expects the {} {}; swap SOURCE and TARGET or pass --from/--to",
+                d.lang,
+                d.confidence,
+                if expected == "fr" { "French source" } else { "English translation" },
+                if expected == "fr" { "first" } else { "second" },
+            ),
+        )),
+        (None, _) => Ok(expected.to_string()),
+    }
+}
+
+/// Reads, segments and aligns two files, then checks every link. Only French → English
+/// is supported; other language pairs are refused.
+pub fn check_files(
+    source: &std::path::Path,
+    target: &std::path::Path,
+    options: &ReadOptions,
+    checker: &Checker,
+) -> crate::Result<CheckedPair> {
+    let source_doc = crate::text::read_document(source)?;
+    let target_doc = crate::text::read_document(target)?;
+    let mut notes = Vec::new();
+    let source_lang = resolve_lang(&source_doc, options.from.as_deref(), "fr", &mut notes)?;
+    let target_lang = resolve_lang(&target_doc, options.to.as_deref(), "en", &mut notes)?;
+    if source_lang != "fr" || target_lang != "en" {
+        return Err(crate::Error::usage(format!(
+            "`check` supports French → English only, not {source_lang} → {target_lang}"
+        )));
+    }
+    let segment = |doc: &Document, lang: &str| {
+        crate::text::segment_document(
+            doc,
+            &crate::text::SegmentOptions {
+                lang: lang.to_string(),
+                presplit: options.presplit,
+                ..Default::default()
+            },
+        )
+    };
+    let source_segments = segment(&source_doc, &source_lang);
+    let target_segments = segment(&target_doc, &target_lang);
+    let source_texts: Vec<&str> = source_segments.iter().map(|s| s.text.as_str()).collect();
+    let target_texts: Vec<&str> = target_segments.iter().map(|s| s.text.as_str()).collect();
+    let paragraphs =
+        |segments: &[Segment]| segments.iter().map(|s| s.paragraph).collect::<Vec<_>>();
+    let alignment = crate::align::align_paragraphs(
+        &source_texts,
+        &paragraphs(&source_segments),
+        &target_texts,
+        &paragraphs(&target_segments),
+        &crate::align::AlignOptions::default(),
+    );
+    let findings = check_documents(
+        &source_doc,
+        &target_doc,
+        &source_segments,
+        &target_segments,
+        &alignment,
+        checker,
+    );
+    Ok(CheckedPair {
+        source_doc,
+        target_doc,
+        source_lang,
+        target_lang,
+        source_segments,
+        target_segments,
+        alignment,
+        findings,
+        notes,
+    })
+}
+
+/// Checks one French sentence against one English sentence (each taken as one segment per
+/// line): the entry point for evaluations and benchmarks on sentence-level data.
+pub fn check_texts(source: &str, target: &str, checker: &Checker) -> Vec<Finding> {
+    let source_doc = Document::from_text("source", source);
+    let target_doc = Document::from_text("target", target);
+    let segment = |doc: &Document, lang: &str| {
+        crate::text::segment_document(
+            doc,
+            &crate::text::SegmentOptions {
+                lang: lang.to_string(),
+                presplit: true,
+                ..Default::default()
+            },
+        )
+    };
+    let source_segments = segment(&source_doc, &checker.source_lang);
+    let target_segments = segment(&target_doc, &checker.target_lang);
+    let link = crate::align::Link {
+        source: (0..source_segments.len()).collect(),
+        target: (0..target_segments.len()).collect(),
+        score: 1.0,
+    };
+    let alignment = Alignment { links: vec![link] };
+    check_documents(
+        &source_doc,
+        &target_doc,
+        &source_segments,
+        &target_segments,
+        &alignment,
+        checker,
+    )
 }

@@ -1,6 +1,97 @@
-#[derive(Debug, clap::Args)]
-pub struct Args {}
+//! `wirealign check`: align a French original with its English translation and report
+//! what looks mistranslated.
 
-pub fn run(_args: Args) -> crate::Result<i32> {
-    Err(crate::Error::usage("`check` is not implemented yet"))
+use crate::check::lexical::LexicalChecks;
+use crate::check::{any_at_or_above, check_files, Checker, ReadOptions, Severity};
+use crate::report::{self, CheckReport};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Never,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The French original.
+    pub source: PathBuf,
+    /// Its English translation.
+    pub target: PathBuf,
+    /// Source language (detected when absent).
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Target language (detected when absent).
+    #[arg(long)]
+    pub to: Option<String>,
+    /// Take one segment per line instead of splitting sentences.
+    #[arg(long)]
+    pub presplit: bool,
+    /// Extra glossary (TBX, CSV or TSV); may be repeated.
+    #[arg(long, value_name = "FILE")]
+    pub glossary: Vec<PathBuf>,
+    /// Extra lexicon of false friends or calques (TSV); may be repeated.
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Exit with status 1 when a finding at or above this severity exists.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+    /// Write the report here instead of standard output.
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+}
+
+pub fn run(args: Args) -> crate::Result<i32> {
+    let glossary = crate::glossary::Glossary::with_user_files(&args.glossary)?;
+    let checker = Checker::with_lexical(LexicalChecks::new(&args.lexicon, &glossary)?);
+    let options = ReadOptions {
+        from: args.from,
+        to: args.to,
+        presplit: args.presplit,
+    };
+    let checked = check_files(&args.source, &args.target, &options, &checker)?;
+    for note in &checked.notes {
+        eprintln!("wirealign: warning: {note}");
+    }
+    let report = CheckReport {
+        source: report::Side {
+            doc: &checked.source_doc,
+            segments: &checked.source_segments,
+            lang: &checked.source_lang,
+        },
+        target: report::Side {
+            doc: &checked.target_doc,
+            segments: &checked.target_segments,
+            lang: &checked.target_lang,
+        },
+        alignment: &checked.alignment,
+        findings: &checked.findings,
+    };
+    let rendered = match args.format {
+        Format::Text => {
+            let terminal = args.output.is_none() && std::io::stdout().is_terminal();
+            report::text::render(&report, report::text::use_colour(terminal))
+        }
+        Format::Json => report::json::render(&report),
+        Format::Html => report::html::render(&report),
+    };
+    crate::fsutil::write_output(args.output.as_deref(), rendered.as_bytes())?;
+    let threshold = match args.fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Never => None,
+    };
+    let failed = threshold.is_some_and(|t| any_at_or_above(&checked.findings, t));
+    Ok(i32::from(failed))
 }

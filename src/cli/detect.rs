@@ -8,20 +8,25 @@ pub struct Args {
     pub files: Vec<PathBuf>,
 }
 
+/// Prints `path<TAB>language<TAB>confidence` per file ("unknown" when no language is
+/// recognised). A file that cannot be read is reported on standard error and the others
+/// are still detected; the exit code is then 2.
 pub fn run(args: Args) -> crate::Result<i32> {
     let mut out = String::new();
+    let mut failed = false;
     for path in &args.files {
-        let doc = read_document(path)?;
-        match crate::text::lang::detect(&doc.text) {
-            Some(d) => out.push_str(&format!(
-                "{}\t{}\t{:.2}\n",
-                path.display(),
-                d.lang,
-                d.confidence
-            )),
-            None => out.push_str(&format!("{}\tunknown\t0.00\n", path.display())),
-        }
+        let doc = match read_document(path) {
+            Ok(doc) => doc,
+            Err(err) => {
+                eprintln!("wirealign: {err}");
+                failed = true;
+                continue;
+            }
+        };
+        let (lang, confidence) = crate::text::lang::detect(&doc.text)
+            .map_or(("unknown".to_string(), 0.0), |d| (d.lang, d.confidence));
+        out.push_str(&format!("{}\t{lang}\t{confidence:.2}\n", path.display()));
     }
     crate::fsutil::write_output(None, out.as_bytes())?;
-    Ok(0)
+    Ok(if failed { 2 } else { 0 })
 }

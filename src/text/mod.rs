@@ -4,8 +4,11 @@
 pub mod decode;
 pub mod lang;
 pub mod normalize;
+pub mod rules;
 pub mod segment;
+pub mod srx;
 pub mod token;
 
-pub use decode::{read_document, Document, Encoding};
-pub use segment::{segment_document, Segment, SegmentOptions};
+pub use decode::{decode_bytes, read_document, Document, Encoding};
+pub use segment::{segment_document, split_sentences, Segment, SegmentOptions};
+pub use srx::SrxRules;

@@ -1,0 +1,146 @@
+//! Terminology and acronyms: a French term expects one of its accepted English forms;
+//! a form to avoid in English copy is an error (the French acronym "GSIM" left in English
+//! for JNIM); a French acronym whose concept disappears from the English is a warning.
+//! An acronym that changes between languages (OTAN → NATO) is fine when the English
+//! acronym or name is there.
+
+use super::lexicon::TermRule;
+use super::pattern::validate_phrase;
+use super::{LexicalChecks, Owner, Role, Scan};
+use crate::check::{Category, Finding, Severity};
+use crate::glossary::{Concept, Glossary, Lang};
+
+/// The terminology rules of every concept of `glossary`.
+pub fn glossary_terms(glossary: &Glossary) -> Vec<TermRule> {
+    glossary.iter().map(term_rule).collect()
+}
+
+/// French forms (preferred, variants, acronym) expect an accepted English form; the
+/// English renderings to avoid are flagged. Forms the phrase matcher cannot read are
+/// left out rather than refused: the glossary validated its own data.
+fn term_rule(concept: &Concept) -> TermRule {
+    fn forms<'a>(forms: impl Iterator<Item = &'a str>) -> Vec<String> {
+        forms
+            .filter(|f| validate_phrase(f).is_ok())
+            .map(str::to_string)
+            .collect()
+    }
+    TermRule {
+        id: concept.id.clone(),
+        french: forms(concept.accepted(Lang::Fr)),
+        english: forms(concept.accepted(Lang::En))
+            .iter()
+            .map(|f| inflectable(f))
+            .collect(),
+        avoid: forms(concept.en_avoid.iter().map(String::as_str)),
+        note: String::new(),
+    }
+}
+
+/// An accepted English form whose lower-case words also match their inflections
+/// ("claim" covers "claimed"): the form shows the concept was understood.
+fn inflectable(form: &str) -> String {
+    form.split(' ')
+        .map(|word| {
+            let plain = word.chars().all(|c| c.is_ascii_lowercase());
+            if plain && word.len() >= 4 {
+                format!("{word}*")
+            } else {
+                word.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl LexicalChecks {
+    pub(super) fn terminology(&self, scan: &Scan, out: &mut Vec<Finding>) {
+        let mut done: Vec<usize> = Vec::new();
+        for m in &scan.english {
+            let Owner::Term(t, Role::Wrong) = self.english_owner[m.pattern] else {
+                continue;
+            };
+            // Without the French term, the English form may name something else.
+            let french_owner = Owner::Term(t, Role::French);
+            let Some(french) = self.find_french(scan, french_owner) else {
+                continue;
+            };
+            if done.contains(&t) {
+                continue;
+            }
+            done.push(t);
+            let term = &self.lexicon.terms[t];
+            let source = scan.source_span(french);
+            let target = scan.target_span(*m);
+            let expected = term
+                .english
+                .first()
+                .map_or(String::new(), |e| e.replace('*', ""));
+            out.push(Finding {
+                rule: format!("terminology.{}", term.id),
+                category: Category::Terminology,
+                severity: Severity::Error,
+                message: format!(
+                    "“{}” is not the accepted English form of « {} »: use “{expected}”{}",
+                    target.text,
+                    source.text,
+                    note(&term.note),
+                ),
+                source: Some(source),
+                target: Some(target),
+                suggestion: Some(expected.to_string()),
+            });
+        }
+        for french in &scan.french {
+            let Owner::Term(t, Role::French) = self.french_owner[french.pattern] else {
+                continue;
+            };
+            if done.contains(&t) {
+                continue;
+            }
+            done.push(t);
+            let right = Owner::Term(t, Role::Right);
+            if self.find_english(scan, right).is_some() {
+                continue;
+            }
+            let first = scan.source.words[french.first];
+            let acronym = first.all_caps && french.first == french.last;
+            // A common word ("bilan", "militaires") has many right renderings: only names,
+            // acronyms and set terms are expected in a given form.
+            let name = first.capitalised || french.first != french.last;
+            if !acronym && !name {
+                continue;
+            }
+            let term = &self.lexicon.terms[t];
+            let source = scan.source_span(*french);
+            let expected = term
+                .english
+                .first()
+                .map_or(String::new(), |e| e.replace('*', ""));
+            out.push(Finding {
+                rule: format!("{}.{}", if acronym { "acronym" } else { "terminology" }, term.id),
+                category: if acronym { Category::Acronym } else { Category::Terminology },
+                severity: if acronym { Severity::Warning } else { Severity::Info },
+                message: if acronym {
+                    format!(
+                        "the acronym « {} » has no English counterpart here (expected “{expected}”)",
+                        source.text
+                    )
+                } else {
+                    format!("« {} » is usually rendered “{expected}”", source.text)
+                },
+                source: Some(source),
+                target: None,
+                suggestion: Some(expected.to_string()),
+            });
+        }
+    }
+}
+
+fn note(note: &str) -> String {
+    if note.is_empty() {
+        String::new()
+    } else {
+        format!(" ({note})")
+    }
+}

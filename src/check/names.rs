@@ -1,0 +1,476 @@
+//! Names of people and places: a capitalised name on one side must be on the other,
+//! accent- and case-insensitively (Jézéquel = Jezequel), or as its known exonym
+//! (Tombouctou = Timbuktu, Algérie = Algeria), or as a close spelling (Moscou ~ Moscow,
+//! Mali ~ Malian). Words that are capitalised by convention in one language only (English
+//! months and titles; French "Chambre", "Conseil" in names of bodies) need no twin.
+
+use super::{Category, Finding, Pair, Severity, Tokens, Word};
+use crate::text::token::fold;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+const EXONYMS: &str = include_str!("data/exonyms.tsv");
+const FRENCH_COMMON: &str = include_str!("data/names-fr-common.tsv");
+const ENGLISH_COMMON: &str = include_str!("data/names-en-common.tsv");
+
+/// One entity with its French and English forms, folded.
+#[derive(Debug)]
+struct Exonym {
+    french: Vec<String>,
+    english: Vec<String>,
+}
+
+#[derive(Debug, Default)]
+struct Lexicon {
+    exonyms: Vec<Exonym>,
+    /// Folded word → exonyms with a French form containing it.
+    by_french_word: HashMap<String, Vec<usize>>,
+    by_english_word: HashMap<String, Vec<usize>>,
+    french_common: HashSet<String>,
+    english_common: HashSet<String>,
+}
+
+fn data_lines(data: &str) -> impl Iterator<Item = &str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Indexes the capitalised words of every form ("Afrique du Sud" → afrique, sud), the
+/// words a name token can be.
+fn index_words(index: &mut HashMap<String, Vec<usize>>, forms: &str, entry: usize) {
+    for word in forms.split(['|', ' ', '-', '\'']) {
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+        if capitalised && !matches!(word, "The" | "Le" | "La" | "Les" | "L") {
+            index.entry(fold(word)).or_default().push(entry);
+        }
+    }
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let mut lex = Lexicon::default();
+        for line in data_lines(EXONYMS) {
+            let (fr, en) = line
+                .split_once('\t')
+                .unwrap_or_else(|| panic!("exonyms.tsv: no tab in {line:?}"));
+            let forms = |s: &str| s.split('|').map(fold).collect::<Vec<_>>();
+            let entry = Exonym {
+                french: forms(fr),
+                english: forms(en),
+            };
+            let index = lex.exonyms.len();
+            index_words(&mut lex.by_french_word, fr, index);
+            index_words(&mut lex.by_english_word, en, index);
+            lex.exonyms.push(entry);
+        }
+        lex.french_common = data_lines(FRENCH_COMMON).map(fold).collect();
+        lex.english_common = data_lines(ENGLISH_COMMON).map(fold).collect();
+        lex
+    })
+}
+
+/// A capitalised word (or hyphen part) that reads as a name.
+#[derive(Debug, Clone)]
+struct Name {
+    start: usize,
+    end: usize,
+    folded: String,
+    /// Inside a hyphenated name with a common word ("Sainte-Croix"), which is translated.
+    titled: bool,
+    /// All capitals: acronyms are expanded or changed between languages (PDG → chief
+    /// executive), so one only pairs with a lost name that is no acronym.
+    acronym: bool,
+}
+
+fn opens_sentence(previous: Option<&Word>) -> bool {
+    match previous {
+        None => true,
+        Some(p) => {
+            !p.is_word()
+                && p.kind != crate::text::token::TokenKind::Number
+                && matches!(
+                    p.text,
+                    "." | "!"
+                        | "?"
+                        | ":"
+                        | "«"
+                        | "\""
+                        | "“"
+                        | "("
+                        | "—"
+                        | "–"
+                        | "-"
+                        | "…"
+                        | "'"
+                        | "‘"
+                        | "["
+                )
+        }
+    }
+}
+
+/// Names in `words`: capitalised words (acronyms included) that do not open a sentence.
+fn names(
+    words: &[Word],
+    segment_starts: &[usize],
+    common: &HashSet<String>,
+    lexicon_index: &HashMap<String, Vec<usize>>,
+) -> Vec<Name> {
+    let mut out: Vec<Name> = Vec::new();
+    for (k, w) in words.iter().enumerate() {
+        let previous = k.checked_sub(1).map(|p| &words[p]);
+        if !w.is_word() {
+            continue;
+        }
+        // Known places are names even at the start of a sentence ("Singapour est…").
+        let at_segment_start = segment_starts.contains(&w.start);
+        let known_place = lexicon_index.contains_key(w.folded.trim_end_matches('\''));
+        if ((at_segment_start || opens_sentence(previous)) && !known_place)
+            || is_roman_ordinal(w.text)
+            || w.folded.ends_with("ieme")
+        {
+            continue;
+        }
+        // "Sainte-Croix": a common word in a hyphenated name makes the name titled.
+        let hyphen_titled = w.text.contains('-')
+            && !known_place
+            && w.folded.split('-').any(|part| common.contains(part));
+        let mut offset = w.start;
+        for part in w.text.split('-') {
+            let start = offset;
+            offset += part.len() + 1;
+            let part = part.trim_end_matches(crate::text::token::is_apostrophe);
+            let mut chars = part.chars();
+            let Some(first) = chars.next() else { continue };
+            let rest: Vec<char> = chars.collect();
+            let is_name =
+                first.is_uppercase() && !rest.is_empty() && part.chars().all(char::is_alphabetic);
+            if is_name {
+                out.push(Name {
+                    start,
+                    end: start + part.len(),
+                    folded: fold(part),
+                    titled: hyphen_titled,
+                    acronym: part.chars().all(char::is_uppercase),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Headlines in title case ("Wingsuit Jump Over Bogota") capitalise common words: no
+/// capital there says "name".
+fn is_title_case(words: &[Word]) -> bool {
+    let long: Vec<&Word> = words
+        .iter()
+        .filter(|w| w.is_word() && w.text.len() >= 4)
+        .collect();
+    long.len() >= 3 && long.iter().filter(|w| w.is_capitalised()).count() * 10 >= long.len() * 7
+}
+
+/// "IIIe", "XXe": a Roman ordinal, which the numbers check reads.
+fn is_roman_ordinal(text: &str) -> bool {
+    let stem = text.trim_end_matches(char::is_lowercase);
+    let suffix = &text[stem.len()..];
+    !stem.is_empty()
+        && matches!(suffix, "e" | "er" | "re" | "ème" | "eme" | "es")
+        && stem.chars().all(|c| "IVXLCDM".contains(c))
+}
+
+/// Spelling key that irons out French and English transliterations of the same name:
+/// Ioulia ~ Yulia, Anouar ~ Anwar, Abou ~ Abu, Tchétchénie ~ Chechnya.
+fn transliteration_key(folded: &str) -> String {
+    let mut key = folded
+        .replace("tch", "ch")
+        .replace("ou", "u")
+        .replace("sh", "ch");
+    key = key
+        .replace("dj", "j")
+        .replace('w', "u")
+        .replace('y', "i")
+        .replace("ph", "f");
+    key = key.replace("kh", "k").replace('q', "k").replace("ck", "k");
+    key.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
+}
+
+/// Same name in another spelling or inflection: Algérie ~ Algeria, Mali ~ Malian,
+/// Moscou ~ Moscow, Kadhafi ~ Gaddafi.
+fn similar(name: &str, word: &str) -> bool {
+    if name == word {
+        return true;
+    }
+    if name.len() <= 5 && name.len() == word.len() && name.len() >= 2 {
+        // Acronyms in the other language's word order: OTAN ~ NATO, UE ~ EU.
+        let sorted = |s: &str| {
+            let mut v: Vec<char> = s.chars().collect();
+            v.sort_unstable();
+            v
+        };
+        if sorted(name) == sorted(word) {
+            return true;
+        }
+    }
+    close_spelling(name, word)
+        || close_spelling(&transliteration_key(name), &transliteration_key(word))
+}
+
+fn close_spelling(name: &str, word: &str) -> bool {
+    let (n, w) = (name.chars().count(), word.chars().count());
+    let prefix = common_prefix(name, word);
+    if name == word || (prefix >= 4 && prefix + 2 >= n.min(w)) {
+        return true;
+    }
+    let similarity = strsim::normalized_levenshtein(name, word);
+    // Long cognates in names of bodies drift more: Volontaires ~ Volunteers.
+    (n >= 5 && w >= 5 && similarity >= 0.7)
+        || (n >= 8 && w >= 8 && prefix >= 3 && similarity >= 0.6)
+}
+
+/// Folded words of a side, hyphen parts included, without trailing apostrophes.
+fn vocabulary(words: &[Word]) -> Vec<String> {
+    let mut out = Vec::new();
+    for w in words.iter().filter(|w| w.is_word()) {
+        let whole = w.folded.trim_end_matches('\'');
+        out.push(whole.to_string());
+        if whole.contains('-') {
+            out.extend(whole.split('-').map(str::to_string));
+        }
+    }
+    out
+}
+
+/// True when `phrase` occurs in `haystack` (both folded) on word boundaries.
+fn contains_phrase(haystack: &str, phrase: &str) -> bool {
+    haystack.match_indices(phrase).any(|(i, _)| {
+        let before = haystack[..i].chars().next_back();
+        let rest = &haystack[i + phrase.len()..];
+        // English plurals and possessives: "Caribbeans", "Algeria's".
+        let rest = rest
+            .strip_prefix("'s")
+            .or_else(|| rest.strip_prefix('s'))
+            .unwrap_or(rest);
+        let after = rest.chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+struct View<'a> {
+    vocabulary: Vec<String>,
+    folded_text: String,
+    common: &'a HashSet<String>,
+    index: &'a HashMap<String, Vec<usize>>,
+}
+
+/// True when the name on one side is accounted for on the `other` side.
+fn explained(name: &Name, own: &View, other: &View, own_is_french: bool) -> bool {
+    if own.common.contains(&name.folded) {
+        return true;
+    }
+    if other.vocabulary.iter().any(|w| similar(&name.folded, w)) {
+        return true;
+    }
+    let lex = lexicon();
+    own.index.get(&name.folded).is_some_and(|entries| {
+        entries.iter().any(|&e| {
+            let entry = &lex.exonyms[e];
+            let (mine, theirs) = if own_is_french {
+                (&entry.french, &entry.english)
+            } else {
+                (&entry.english, &entry.french)
+            };
+            mine.iter().any(|f| contains_phrase(&own.folded_text, f))
+                && theirs
+                    .iter()
+                    .any(|f| contains_phrase(&other.folded_text, f))
+        })
+    })
+}
+
+fn segment_starts(side: &super::Side) -> Vec<usize> {
+    side.segments
+        .iter()
+        .map(|s| s.norm_start.saturating_sub(side.offset))
+        .collect()
+}
+
+/// Name findings of one pair.
+pub fn check(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
+    let lex = lexicon();
+    let source = View {
+        vocabulary: vocabulary(&tokens.source),
+        folded_text: fold(pair.source.text),
+        common: &lex.french_common,
+        index: &lex.by_french_word,
+    };
+    let target = View {
+        vocabulary: vocabulary(&tokens.target),
+        folded_text: fold(pair.target.text),
+        common: &lex.english_common,
+        index: &lex.by_english_word,
+    };
+    let names_of = |words: &[Word], side: &super::Side, common, index| {
+        if is_title_case(words) {
+            Vec::new()
+        } else {
+            names(words, &segment_starts(side), common, index)
+        }
+    };
+    let source_names = names_of(
+        &tokens.source,
+        &pair.source,
+        &lex.french_common,
+        &lex.by_french_word,
+    );
+    let target_names = names_of(
+        &tokens.target,
+        &pair.target,
+        &lex.english_common,
+        &lex.by_english_word,
+    );
+    let is_lost = |n: &Name| !n.titled && !explained(n, &source, &target, true);
+    // English copy drops first names once the surname is there: "Larry Ellison" → "Ellison".
+    let first_name_of_found = |k: usize| {
+        let (name, next) = (&source_names[k], source_names.get(k + 1));
+        next.is_some_and(|n| pair.source.text[name.end..n.start].trim().is_empty() && !is_lost(n))
+    };
+    let lost: Vec<&Name> = source_names
+        .iter()
+        .enumerate()
+        .filter(|&(k, n)| is_lost(n) && !first_name_of_found(k))
+        .map(|(_, n)| n)
+        .collect();
+    let extra: Vec<&Name> = target_names
+        .iter()
+        .filter(|n| !explained(n, &target, &source, false))
+        .collect();
+    let mut findings = Vec::new();
+    let mut seen = HashSet::new();
+    for (k, s) in lost.iter().enumerate() {
+        if !seen.insert(&s.folded) {
+            continue;
+        }
+        let french = &pair.source.text[s.start..s.end];
+        // An acronym may be expanded in English (PDG → chief executive); only a name that
+        // is no acronym in its place says it was replaced.
+        let counterpart = if s.acronym {
+            extra.iter().find(|t| !t.acronym)
+        } else {
+            extra.get(k).or(extra.first())
+        };
+        let finding = match counterpart {
+            Some(t) => Finding::new(
+                "name.mismatch",
+                Category::Name,
+                if s.acronym {
+                    Severity::Info
+                } else {
+                    Severity::Error
+                },
+                Some(pair.source.span(s.start, s.end)),
+                Some(pair.target.span(t.start, t.end)),
+                format!(
+                    "the French names « {french} », the English has « {} » instead",
+                    &pair.target.text[t.start..t.end]
+                ),
+            ),
+            None => Finding::new(
+                "name.missing",
+                Category::Name,
+                if s.acronym {
+                    Severity::Info
+                } else {
+                    Severity::Warning
+                },
+                Some(pair.source.span(s.start, s.end)),
+                pair.target_if_one_to_one(),
+                format!("the name « {french} » is missing from the English"),
+            ),
+        };
+        findings.push(finding.suggest(french));
+    }
+    if lost.is_empty() {
+        for t in extra {
+            if !seen.insert(&t.folded) {
+                continue;
+            }
+            findings.push(Finding::new(
+                "name.added",
+                Category::Name,
+                Severity::Info,
+                None,
+                Some(pair.target.span(t.start, t.end)),
+                format!(
+                    "the name « {} » is not in the French",
+                    &pair.target.text[t.start..t.end]
+                ),
+            ));
+        }
+    }
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::{check_texts, Checker};
+
+    fn rules(fr: &str, en: &str) -> Vec<String> {
+        check_texts(fr, en, &Checker::builtin())
+            .into_iter()
+            .filter(|f| f.rule.starts_with("name."))
+            .map(|f| f.rule)
+            .collect()
+    }
+
+    #[test]
+    fn accents_and_exonyms_are_the_same_name() {
+        assert!(rules(
+            "Le père Jézéquel est arrivé à Tombouctou.",
+            "Father Jezequel arrived in Timbuktu."
+        )
+        .is_empty());
+        assert!(rules(
+            "Il vit en Algérie depuis 2010.",
+            "He has lived in Algeria since 2010."
+        )
+        .is_empty());
+        assert!(rules(
+            "Le président du Mali a parlé.",
+            "The Malian president spoke."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn places_after_a_preposition_are_names() {
+        assert_eq!(
+            rules(
+                "Mon premier emploi était à Londres, pour rien.",
+                "My first job was in sales, for nothing."
+            ),
+            vec!["name.missing"]
+        );
+    }
+
+    #[test]
+    fn replaced_and_dropped_names_are_flagged() {
+        let replaced = rules(
+            "Selon Rick Perry, le plan échoue.",
+            "According to John Haider, the plan fails.",
+        );
+        assert!(!replaced.is_empty() && replaced.iter().all(|r| r == "name.mismatch"));
+        assert_eq!(
+            rules(
+                "Après sa défaite, Bush a annoncé un plan.",
+                "After his defeat, he announced a plan."
+            ),
+            vec!["name.missing"]
+        );
+    }
+}

@@ -1,0 +1,370 @@
+//! Negation: a French clause in the negative (ne … pas/jamais/plus/rien/personne/aucun/ni,
+//! sans, non) must stay negative in English (not, n't, no, never, nothing, nobody, none,
+//! neither, without), and the English must not deny what the French affirms.
+//!
+//! French "ne … que" is a restriction ("only"), "ne" alone is expletive ("avant qu'il ne
+//! parte"), and "non seulement"/"not only" is emphasis: none of them count. Words that
+//! deny by their meaning (sans, impossible; unable, without, -less) excuse a negation on
+//! the other side but raise nothing themselves.
+
+use super::{Category, Finding, Pair, Severity, Tokens, Word};
+
+/// Words that complete French "ne" into a negation.
+const FRENCH_NEGATORS: &[&str] = &[
+    "pas",
+    "plus",
+    "jamais",
+    "rien",
+    "personne",
+    "aucun",
+    "aucune",
+    "nul",
+    "nulle",
+    "ni",
+    "guere",
+    "nullement",
+    "point",
+];
+
+/// Negators that may stand before "ne": "Aucun soldat n'a…", "Personne ne sait".
+const FRENCH_LEADING_NEGATORS: &[&str] = &[
+    "aucun", "aucune", "personne", "rien", "nul", "nulle", "jamais", "ni",
+];
+
+/// How far after "ne" its negator may come: "ne l'a jamais vraiment pas…".
+const NEGATOR_WINDOW: usize = 6;
+
+/// Literary French negates with "ne" alone after these verbs: "il ne peut", "elle n'ose".
+const FRENCH_BARE_NE_VERBS: &[&str] = &[
+    "peut",
+    "peux",
+    "peuvent",
+    "pouvait",
+    "pouvaient",
+    "pourrait",
+    "pourraient",
+    "sait",
+    "sais",
+    "savent",
+    "savait",
+    "saurait",
+    "ose",
+    "osent",
+    "osait",
+    "cesse",
+    "cessent",
+    "cessait",
+];
+
+/// French words (folded) that deny without a "ne": enough to excuse an English negation.
+const FRENCH_IMPLICIT: &[&str] = &[
+    "sans",
+    "non",
+    "impossible",
+    "impossibles",
+    "incapable",
+    "incapables",
+    "refus",
+    "refuse",
+    "refusent",
+    "refuse",
+    "manque",
+    "absence",
+    "faute",
+    "aucunement",
+    "interdit",
+    "interdite",
+    "empecher",
+    "empeche",
+    "ni",
+    "loin",
+    "hors",
+    "defaut",
+    "ignorer",
+    "ignore",
+    "ignorait",
+    "ignorent",
+    "priver",
+    "seulement",
+];
+
+/// English words that deny without "not": enough to render a French negation.
+const ENGLISH_IMPLICIT: &[&str] = &[
+    "unable",
+    "impossible",
+    "fail",
+    "fails",
+    "failed",
+    "failure",
+    "refuse",
+    "refuses",
+    "refused",
+    "lack",
+    "lacks",
+    "lacked",
+    "lacking",
+    "hardly",
+    "barely",
+    "rather",
+    "instead",
+    "absence",
+    "absent",
+    "nor",
+    "free",
+    "neither",
+    "except",
+    "only",
+    "ceased",
+    "stopped",
+    "stop",
+    "denied",
+    "deny",
+    "avoid",
+    "avoided",
+    "prevent",
+    "prevented",
+    "ban",
+    "banned",
+    "forbidden",
+    "little",
+    "few",
+    "far",
+    "hard",
+    "difficult",
+    "beyond",
+];
+
+/// Words that start with "un" without being negative.
+const NOT_UN_PREFIXED: &[&str] = &[
+    "unit",
+    "units",
+    "united",
+    "union",
+    "unions",
+    "unique",
+    "universe",
+    "universal",
+    "university",
+    "universities",
+    "under",
+    "until",
+    "unto",
+    "uniform",
+    "unanimous",
+    "unanimously",
+];
+
+/// A negation cue: local byte span; `strong` when it is a grammatical negation (ne … pas,
+/// not, never), as opposed to a word that denies by its meaning (sans, unable).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Negation {
+    pub start: usize,
+    pub end: usize,
+    pub strong: bool,
+}
+
+fn cue(w: &Word, strong: bool) -> Negation {
+    Negation {
+        start: w.start,
+        end: w.end,
+        strong,
+    }
+}
+
+fn words_only<'a>(words: &'a [Word<'a>]) -> Vec<&'a Word<'a>> {
+    words
+        .iter()
+        .filter(|w| w.kind != crate::text::token::TokenKind::Punct)
+        .collect()
+}
+
+const DETERMINERS_AND_PREPOSITIONS: &[&str] = &[
+    "le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "au", "aux", "a", "mes", "tes",
+    "ses", "nos", "vos", "leurs", "leur", "son", "sa", "mon", "ma", "ton", "ta", "ces", "ce",
+    "premiers", "premier", "dans", "sur", "en", "grands", "petits", "deux", "trois", "quelques",
+    "faux", "memes",
+];
+
+/// Negations of a French text.
+pub fn french(words: &[Word]) -> Vec<Negation> {
+    let words = words_only(words);
+    let mut found = Vec::new();
+    let mut attached = vec![false; words.len()];
+    for (i, w) in words.iter().enumerate() {
+        if !matches!(w.folded.as_str(), "ne" | "n'") {
+            continue;
+        }
+        // "n'importe" is "any".
+        if words.get(i + 1).is_some_and(|n| n.folded == "importe") {
+            continue;
+        }
+        let window = i + 1..(i + 1 + NEGATOR_WINDOW).min(words.len());
+        let after = window
+            .clone()
+            .find(|&j| FRENCH_NEGATORS.contains(&words[j].folded.as_str()));
+        let before = (i.saturating_sub(4)..i)
+            .rev()
+            .find(|&j| FRENCH_LEADING_NEGATORS.contains(&words[j].folded.as_str()));
+        // "ne … plus que", "ne … jamais que": a restriction ("now only", "only ever").
+        let restricted = after.is_some_and(|j| {
+            words[j + 1..(j + 4).min(words.len())]
+                .iter()
+                .any(|n| matches!(n.folded.as_str(), "que" | "qu'"))
+        });
+        if let Some(j) = after.or(before) {
+            attached[j] = true;
+            found.push(cue(w, !restricted));
+        } else if words
+            .get(i + 1)
+            .is_some_and(|n| FRENCH_BARE_NE_VERBS.contains(&n.folded.as_str()))
+        {
+            found.push(cue(w, true));
+        } else if window
+            .clone()
+            .any(|j| matches!(words[j].folded.as_str(), "que" | "qu'"))
+        {
+            // "ne … que" is "only"; it excuses "not … until", "no more than".
+            found.push(cue(w, false));
+        }
+    }
+    for (i, w) in words.iter().enumerate() {
+        if attached[i] {
+            continue;
+        }
+        let next = words.get(i + 1).map(|n| n.folded.as_str());
+        let previous = i.checked_sub(1).map(|p| words[p].folded.as_str());
+        let strong = match w.folded.as_str() {
+            // "Rien d'étonnant", "aucune date n'a été fixée", "jamais vu".
+            "rien" | "aucun" | "aucune" => previous != Some("sans"),
+            "jamais" => !matches!(previous, Some("que" | "qu'" | "si" | "a")),
+            _ => false,
+        };
+        let weak = match w.folded.as_str() {
+            "non" => next != Some("seulement"),
+            // Elliptic "pas": "pas de victimes", "peut-être pas", "mais pas écouté"; not
+            // the noun ("leurs pas", "à deux pas"). Headlines drop it freely in English.
+            "pas" => {
+                !previous.is_some_and(|p| DETERMINERS_AND_PREPOSITIONS.contains(&p))
+                    && !matches!(next, Some("moins" | "mal"))
+            }
+            other => FRENCH_IMPLICIT.contains(&other),
+        };
+        if strong || weak {
+            found.push(cue(w, strong));
+        }
+    }
+    found.sort_by_key(|n| n.start);
+    found
+}
+
+/// Negations of an English text.
+pub fn english(words: &[Word]) -> Vec<Negation> {
+    let words = words_only(words);
+    let mut found = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let next = words.get(i + 1).map(|n| n.folded.as_str());
+        let text = w.folded.as_str();
+        let ahead = |wanted: &[&str]| {
+            words[i + 1..(i + 6).min(words.len())]
+                .iter()
+                .any(|n| wanted.contains(&n.folded.as_str()))
+        };
+        let strong = match text {
+            // "not only" is emphasis; "not until" and "not more than" restrict (ne … que).
+            "not" => next != Some("only") && !ahead(&["until", "till"]),
+            "never" | "none" | "nothing" | "nobody" | "no-one" | "cannot" | "nowhere" => true,
+            // "No 10", "No. 1" are numbers.
+            "no" => next.is_some_and(|n| !n.starts_with(|c: char| c.is_ascii_digit())),
+            // "don't", "isn't", "can't" are one token.
+            other => other.ends_with("n't"),
+        };
+        let weak = ENGLISH_IMPLICIT.contains(&text)
+            || text.ends_with("less") && text.len() >= 7
+            || (text.starts_with("un") && text.len() >= 6 && !NOT_UN_PREFIXED.contains(&text))
+            || text == "not";
+        if strong || weak {
+            found.push(cue(w, strong));
+        }
+    }
+    found
+}
+
+/// Negation findings of one pair: one side grammatically negative and the other with no
+/// negation at all, not even a word that denies by its meaning.
+pub fn check(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
+    let source = french(&tokens.source);
+    let target = english(&tokens.target);
+    let strong = |cues: &[Negation]| cues.iter().find(|n| n.strong).copied();
+    match (
+        strong(&source),
+        target.is_empty(),
+        strong(&target),
+        source.is_empty(),
+    ) {
+        (Some(s), true, _, _) => vec![Finding::new(
+            "negation.missing",
+            Category::Negation,
+            Severity::Error,
+            Some(pair.source.span(s.start, s.end)),
+            pair.target_if_one_to_one(),
+            format!(
+                "the French is negative (« {} ») but the English has no negation",
+                &pair.source.text[s.start..s.end]
+            ),
+        )
+        .suggest("render the negation (not, no, never, without)")],
+        (_, _, Some(t), true) => vec![Finding::new(
+            "negation.added",
+            Category::Negation,
+            Severity::Error,
+            None,
+            Some(pair.target.span(t.start, t.end)),
+            format!(
+                "the English says « {} » but the French is affirmative",
+                &pair.target.text[t.start..t.end]
+            ),
+        )
+        .suggest("remove the negation")],
+        _ => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::words;
+
+    fn fr(text: &str) -> usize {
+        french(&words(text)).iter().filter(|n| n.strong).count()
+    }
+
+    fn en(text: &str) -> usize {
+        english(&words(text)).iter().filter(|n| n.strong).count()
+    }
+
+    #[test]
+    fn french_negations() {
+        assert_eq!(fr("Il ne viendra pas."), 1);
+        assert_eq!(fr("Il n'a jamais menti."), 1);
+        assert_eq!(fr("Aucun soldat n'a été tué."), 1);
+        assert_eq!(fr("Il est parti sans rien dire."), 0);
+        assert!(french(&words("Il ne reste que deux jours."))
+            .iter()
+            .all(|n| !n.strong));
+        assert_eq!(fr("Avant qu'il ne parte, il a parlé."), 0);
+        assert_eq!(fr("Non seulement il est venu, mais il a parlé."), 0);
+        assert_eq!(fr("Pas moins de 20 % de l'eau."), 0);
+        assert_eq!(fr("Il viendra n'importe quand."), 0);
+        assert_eq!(fr("On ne peut plus y aller qu'en hélicoptère."), 0);
+    }
+
+    #[test]
+    fn english_negations() {
+        assert_eq!(en("He will not come."), 1);
+        assert_eq!(en("He didn't come."), 1);
+        assert_eq!(en("He never lied."), 1);
+        assert_eq!(en("No soldier was killed."), 1);
+        assert_eq!(en("Not only did he come, he spoke."), 0);
+        assert_eq!(en("He lives at No 10 Downing Street."), 0);
+    }
+}

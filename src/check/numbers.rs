@@ -1,0 +1,787 @@
+//! Numbers: every figure on one side must have an equivalent on the other.
+//!
+//! Digits are read in the conventions of their language (French "3 000", "3,5 %",
+//! "12 h 30", "1er"; English "3,000", "3.5%", "12:30", "1st"), number words are read with
+//! their scale ("deux cents", "2,5 milliards", "three hundred"), and approximate words
+//! ("une centaine", "a dozen", "des milliers") match any value of the same order. A figure
+//! is compared as a set of candidate values, so an equivalent rendering never alarms.
+
+use super::{Category, Finding, Pair, Severity, Word};
+use crate::text::token::TokenKind;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const NUMBER_WORDS: &str = include_str!("data/numbers.tsv");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum WordKind {
+    Cardinal,
+    Hundred,
+    Scale,
+    Ordinal,
+    Approx,
+    ApproxPlural,
+    Time,
+    Weak,
+    Month,
+}
+
+type Lexicon = HashMap<String, Vec<(WordKind, f64)>>;
+
+/// Number words per language, keyed by folded form.
+fn lexicon(lang: &str) -> &'static Lexicon {
+    static FR: OnceLock<Lexicon> = OnceLock::new();
+    static EN: OnceLock<Lexicon> = OnceLock::new();
+    let (cell, code) = if lang == "fr" {
+        (&FR, "fr")
+    } else {
+        (&EN, "en")
+    };
+    cell.get_or_init(|| parse_lexicon(NUMBER_WORDS, code))
+}
+
+fn parse_lexicon(data: &str, lang: &str) -> Lexicon {
+    let mut map: Lexicon = HashMap::new();
+    for line in data
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let fields: Vec<&str> = line.split('\t').collect();
+        let [code, word, kind, value] = fields[..] else {
+            panic!("numbers.tsv: malformed line {line:?}");
+        };
+        if code != lang {
+            continue;
+        }
+        let kind = match kind {
+            "cardinal" => WordKind::Cardinal,
+            "hundred" => WordKind::Hundred,
+            "scale" => WordKind::Scale,
+            "ordinal" => WordKind::Ordinal,
+            "approx" => WordKind::Approx,
+            "approx-plural" => WordKind::ApproxPlural,
+            "time" => WordKind::Time,
+            "weak" => WordKind::Weak,
+            "month" => WordKind::Month,
+            other => panic!("numbers.tsv: unknown kind {other:?}"),
+        };
+        let value: f64 = value.parse().expect("numbers.tsv: bad value");
+        map.entry(word.to_string()).or_default().push((kind, value));
+    }
+    map
+}
+
+fn lookup(lang: &str, folded: &str, wanted: impl Fn(WordKind) -> bool) -> Option<(WordKind, f64)> {
+    lexicon(lang)
+        .get(folded)?
+        .iter()
+        .copied()
+        .find(|(k, _)| wanted(*k))
+}
+
+/// How much a figure is worth as evidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Strength {
+    /// Matches others but never alarms on its own ("un", "first", "both", "une dizaine").
+    Weak,
+    /// A number word ("trois", "seventh").
+    Words,
+    /// Written in digits.
+    Digits,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Precision {
+    Exact,
+    /// "une centaine", "a dozen": of the same order.
+    About,
+    /// "des centaines", "thousands": that order or more.
+    Plural,
+}
+
+/// A figure found in a text: local byte span and the values it may stand for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    pub start: usize,
+    pub end: usize,
+    pub values: Vec<f64>,
+    pub strength: Strength,
+    pub precision: Precision,
+    /// Components of a clock time or duration (hour, minutes) that may stand alone on the
+    /// other side ("2h45" ↔ "2 hours 45 minutes"); never compared with another time.
+    pub parts: Vec<f64>,
+}
+
+impl Quantity {
+    fn new(start: usize, end: usize, values: Vec<f64>, strength: Strength) -> Self {
+        Quantity {
+            start,
+            end,
+            values,
+            strength,
+            precision: Precision::Exact,
+            parts: Vec::new(),
+        }
+    }
+
+    /// True when both stand for the same amount.
+    pub fn matches(&self, other: &Quantity) -> bool {
+        use Precision::*;
+        let pairs = || {
+            self.values
+                .iter()
+                .flat_map(move |a| other.values.iter().map(move |b| (*a, *b)))
+        };
+        let part_of = |time: &Quantity, plain: &Quantity| {
+            plain.parts.is_empty()
+                && plain
+                    .values
+                    .iter()
+                    .any(|v| time.parts.iter().any(|p| same(*p, *v)))
+        };
+        if part_of(self, other) || part_of(other, self) {
+            return true;
+        }
+        match (self.precision, other.precision) {
+            (Exact, Exact) => pairs().any(|(a, b)| same(a, b)),
+            (Plural, _) => pairs().any(|(a, b)| b >= a * 0.9),
+            (_, Plural) => pairs().any(|(a, b)| a >= b * 0.9),
+            _ => pairs().any(|(a, b)| a > 0.0 && b > 0.0 && a / b <= 2.0 && b / a <= 2.0),
+        }
+    }
+}
+
+fn same(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+}
+
+/// Values a string of digits may stand for in `lang`: "3 000" → 3000; French "3,5" → 3.5;
+/// "3,500" → 3500 or 3.5 (both conventions appear in the wild).
+pub fn digit_values(text: &str, lang: &str) -> Vec<f64> {
+    let compact: String = text
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+        .collect();
+    let mut values = Vec::new();
+    let mut push = |s: &str| {
+        if let Ok(v) = s.parse::<f64>() {
+            if !values.iter().any(|x| same(*x, v)) {
+                values.push(v);
+            }
+        }
+    };
+    let has_comma = compact.contains(',');
+    let has_dot = compact.contains('.');
+    match (has_comma, has_dot) {
+        (false, false) => push(&compact),
+        (true, true) => {
+            // The last separator is the decimal one.
+            let last = compact.rfind([',', '.']).unwrap_or(0);
+            let int: String = compact[..last]
+                .chars()
+                .filter(char::is_ascii_digit)
+                .collect();
+            push(&format!("{int}.{}", &compact[last + 1..]));
+        }
+        _ => {
+            let sep = if has_comma { ',' } else { '.' };
+            let groups: Vec<&str> = compact.split(sep).collect();
+            let grouping = groups.len() > 1
+                && groups[1..].iter().all(|g| g.len() == 3)
+                && (1..=3).contains(&groups[0].len());
+            let decimal_sep = if lang == "fr" { ',' } else { '.' };
+            if grouping {
+                push(&groups.concat());
+            }
+            if groups.len() == 2 && (!grouping || sep == decimal_sep) {
+                push(&format!("{}.{}", groups[0], groups[1]));
+            }
+        }
+    }
+    values
+}
+
+/// Candidate values of a clock time or duration: 12 h 30 → 1230 (as in "1230 GMT"), the
+/// same on the other half of a 12-hour clock, and the hour and minutes alone ("2h45" is
+/// "2 hours 45 minutes").
+fn time_values(hour: f64, minute: f64) -> Vec<f64> {
+    let mut values = Vec::new();
+    for h in [hour, hour + 12.0, hour - 12.0] {
+        if !(0.0..=24.0).contains(&h) {
+            continue;
+        }
+        values.push(h * 100.0 + minute);
+        if minute == 0.0 {
+            values.push(h);
+        }
+    }
+    values
+}
+
+const ORDINAL_SUFFIXES: &[&str] = &[
+    "er", "re", "e", "eme", "es", "ers", "res", "emes", "st", "nd", "rd", "th", "d",
+];
+
+fn time_parts(hour: f64, minute: f64) -> Vec<f64> {
+    if minute > 0.0 {
+        vec![hour, minute]
+    } else {
+        vec![hour]
+    }
+}
+
+fn adjacent(a: &Word, b: &Word) -> bool {
+    a.end == b.start
+}
+
+/// Every figure in `words` (tokens of `text`, in language `lang`).
+pub fn quantities(words: &[Word], text: &str, lang: &str) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let consumed = match words[i].kind {
+            TokenKind::Number => digits_at(words, i, text, lang, &mut out),
+            TokenKind::Word if words[i].text.contains('-') && has_digit(words[i].text) => {
+                hyphenated_digits(&words[i], &mut out);
+                1
+            }
+            TokenKind::Word => words_at(words, i, lang, &mut out),
+            TokenKind::Punct => 1,
+        };
+        i += consumed.max(1);
+    }
+    out
+}
+
+fn has_digit(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// Figures inside a hyphenated word: "COVID-19", "après-11", "post-9".
+fn hyphenated_digits(w: &Word, out: &mut Vec<Quantity>) {
+    let mut offset = 0;
+    for part in w.text.split('-') {
+        if !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()) {
+            let start = w.start + offset;
+            if let Ok(v) = part.parse::<f64>() {
+                out.push(Quantity::new(
+                    start,
+                    start + part.len(),
+                    vec![v],
+                    Strength::Digits,
+                ));
+            }
+        }
+        offset += part.len() + 1;
+    }
+}
+
+/// A figure in digits at `i`, with what qualifies it (time, scale, ordinal suffix, %).
+fn digits_at(words: &[Word], i: usize, text: &str, lang: &str, out: &mut Vec<Quantity>) -> usize {
+    let w = &words[i];
+    let mut values = digit_values(w.text, lang);
+    let mut end = w.end;
+    let mut used = 1;
+    let mut parts = Vec::new();
+    let next = words.get(i + 1);
+    let after = words.get(i + 2);
+    let is_hour = values
+        .first()
+        .is_some_and(|v| *v <= 24.0 && v.fract() == 0.0);
+    // French clock: "12 h 30", "12h30", "12 h".
+    if let (true, Some(n)) = (is_hour && lang == "fr", next) {
+        let minutes_inline = n
+            .folded
+            .strip_prefix('h')
+            .filter(|m| m.len() == 2 && m.chars().all(|c| c.is_ascii_digit()));
+        if matches!(n.folded.as_str(), "h" | "heure" | "heures") {
+            let minute = after
+                .filter(|a| a.kind == TokenKind::Number && a.text.len() == 2)
+                .and_then(|a| a.text.parse::<f64>().ok());
+            parts = time_parts(values[0], minute.unwrap_or(0.0));
+            values = time_values(values[0], minute.unwrap_or(0.0));
+            end = if minute.is_some() {
+                after.map_or(n.end, |a| a.end)
+            } else {
+                n.end
+            };
+            used = if minute.is_some() { 3 } else { 2 };
+        } else if let Some(m) = minutes_inline {
+            let m = m.parse().unwrap_or(0.0);
+            parts = time_parts(values[0], m);
+            values = time_values(values[0], m);
+            end = n.end;
+            used = 2;
+        }
+    }
+    // "9.30pm", "12.30": two decimals that read as a clock time.
+    if used == 1 && lang != "fr" {
+        if let Some((h, m)) = w
+            .text
+            .split_once('.')
+            .filter(|(h, m)| h.len() <= 2 && m.len() == 2)
+        {
+            if let (Ok(h), Ok(m)) = (h.parse::<f64>(), m.parse::<f64>()) {
+                if h <= 24.0 && m < 60.0 {
+                    values.extend(time_values(h, m));
+                    parts = time_parts(h, m);
+                }
+            }
+        }
+    }
+    // Decades: "les années 80" ↔ "the 1980s", "the 80s" ↔ "les années 1980".
+    let decade =
+        values.len() == 1 && values[0] >= 10.0 && values[0] < 100.0 && values[0] % 10.0 == 0.0;
+    let in_decade_context = words[i.saturating_sub(4)..i]
+        .iter()
+        .any(|p| p.folded == "annees")
+        || next.is_some_and(|n| adjacent(w, n) && n.folded == "s");
+    if decade && in_decade_context {
+        let v = values[0];
+        values.extend([1900.0 + v, 2000.0 + v]);
+    }
+    // Clock with a colon: "12:30".
+    if used == 1 && is_hour {
+        if let (Some(n), Some(a)) = (next, after) {
+            if n.text == ":"
+                && adjacent(w, n)
+                && adjacent(n, a)
+                && a.kind == TokenKind::Number
+                && a.text.len() == 2
+            {
+                let m = a.text.parse().unwrap_or(0.0);
+                parts = time_parts(values[0], m);
+                values = time_values(values[0], m);
+                end = a.end;
+                used = 3;
+            }
+        }
+    }
+    if used == 1 {
+        if let Some(n) = next.filter(|n| n.kind == TokenKind::Word) {
+            let scale = lookup(lang, &n.folded, |k| {
+                matches!(k, WordKind::Scale | WordKind::Hundred)
+            })
+            .map(|(_, s)| s)
+            .or_else(|| match n.folded.as_str() {
+                "m" if lang != "fr" && adjacent(w, n) => Some(1e6),
+                "k" if lang != "fr" && adjacent(w, n) => Some(1e3),
+                _ => None,
+            });
+            if let Some(scale) = scale {
+                values = values.iter().map(|v| v * scale).collect();
+                end = n.end;
+                used = 2;
+            } else if adjacent(w, n) && ORDINAL_SUFFIXES.contains(&n.folded.as_str()) {
+                end = n.end;
+                used = 2;
+            }
+        }
+    }
+    // Part of a code such as "A320" or "COVID-19" written across tokens: ignore.
+    let glued_to_word = i > 0
+        && words[i - 1].kind == TokenKind::Word
+        && adjacent(&words[i - 1], w)
+        && !text[..w.start].ends_with(['$', '€', '£']);
+    if !values.is_empty() && !glued_to_word {
+        let mut q = Quantity::new(w.start, end, values, Strength::Digits);
+        q.parts = parts;
+        out.push(q);
+    }
+    used
+}
+
+/// A figure in words at `i`: a run of cardinal words ("deux cent trente", "twenty-one",
+/// "a hundred"), an ordinal, an approximate word, a Roman numeral.
+fn words_at(words: &[Word], i: usize, lang: &str, out: &mut Vec<Quantity>) -> usize {
+    let w = &words[i];
+    let is_counting =
+        |k: WordKind| matches!(k, WordKind::Cardinal | WordKind::Hundred | WordKind::Scale);
+    let parts = |word: &Word| -> Option<Vec<(WordKind, f64)>> {
+        let found = word
+            .folded
+            .split('-')
+            .filter(|p| !p.is_empty() && *p != "et" && *p != "and")
+            .map_while(|p| lookup(lang, p, is_counting))
+            .collect::<Vec<_>>();
+        // "ten-year-old": the leading number parts of a compound count.
+        let leads_with_number = word
+            .folded
+            .split('-')
+            .next()
+            .is_some_and(|p| lookup(lang, p, is_counting).is_some());
+        (leads_with_number && !found.is_empty()).then_some(found)
+    };
+    // "neuf" is also "new": a number only when a noun follows ("neuf morts", not "un T4 neuf").
+    let adjective_neuf = w.folded == "neuf"
+        && !words
+            .get(i + 1)
+            .is_some_and(|n| n.is_word() && !matches!(n.folded.as_str(), "et" | "ou" | "mais"));
+    if adjective_neuf {
+        return 1;
+    }
+    if let Some(first) = parts(w) {
+        let mut items = first;
+        let mut j = i + 1;
+        while let Some(n) = words.get(j) {
+            let link = matches!(n.folded.as_str(), "et" | "and");
+            let candidate = if link { words.get(j + 1) } else { Some(n) };
+            match candidate.and_then(&parts) {
+                Some(more) => {
+                    items.extend(more);
+                    j += if link { 2 } else { 1 };
+                }
+                None => break,
+            }
+        }
+        // "a hundred", "a million": the article counts as one.
+        let after_article = i > 0 && matches!(words[i - 1].folded.as_str(), "a" | "an");
+        let value = combine(&items);
+        let only_scale = items.iter().all(|(k, _)| *k != WordKind::Cardinal);
+        // "millions" alone is an order of magnitude, not a figure.
+        if only_scale && !after_article && w.folded.ends_with('s') {
+            return approx_word(words, i, lang, out);
+        }
+        let strength = if value == 1.0 {
+            Strength::Weak
+        } else {
+            Strength::Words
+        };
+        let end = words[j - 1].end;
+        out.push(Quantity::new(w.start, end, vec![value], strength));
+        return j - i;
+    }
+    approx_word(words, i, lang, out)
+}
+
+fn approx_word(words: &[Word], i: usize, lang: &str, out: &mut Vec<Quantity>) -> usize {
+    let w = &words[i];
+    if let Some((kind, value)) = lookup(lang, &w.folded, |k| {
+        !matches!(k, WordKind::Cardinal | WordKind::Hundred | WordKind::Scale)
+    }) {
+        let mut q = Quantity::new(w.start, w.end, vec![value], Strength::Weak);
+        match kind {
+            WordKind::Approx => q.precision = Precision::About,
+            WordKind::ApproxPlural => q.precision = Precision::Plural,
+            WordKind::Time => {
+                q.values = time_values(value / 100.0, 0.0);
+                q.parts = time_parts(value / 100.0, 0.0);
+            }
+            WordKind::Ordinal if value >= 3.0 => q.strength = Strength::Words,
+            _ => {}
+        }
+        out.push(q);
+        return 1;
+    }
+    // "XXe", "XIXème": a Roman numeral with its ordinal suffix in one token.
+    let stem = w.text.trim_end_matches(|c: char| c.is_lowercase());
+    // One-letter stems only for I, V, X: "Ce", "Le", "De" are words, "Xe siècle" is not.
+    let plausible_stem = stem.len() >= 2 || matches!(stem, "I" | "V" | "X");
+    if plausible_stem
+        && stem.len() < w.text.len()
+        && ORDINAL_SUFFIXES.contains(&fold_suffix(&w.text[stem.len()..]).as_str())
+    {
+        if let Some(value) = roman_value(stem) {
+            out.push(Quantity::new(w.start, w.end, vec![value], Strength::Words));
+            return 1;
+        }
+    }
+    if let Some(value) = roman(w.text) {
+        let next = words.get(i + 1);
+        let suffixed =
+            next.is_some_and(|n| adjacent(w, n) && ORDINAL_SUFFIXES.contains(&n.folded.as_str()));
+        let strength = if suffixed {
+            Strength::Words
+        } else {
+            Strength::Weak
+        };
+        let end = if suffixed {
+            next.map_or(w.end, |n| n.end)
+        } else {
+            w.end
+        };
+        out.push(Quantity::new(w.start, end, vec![value], strength));
+        return if suffixed { 2 } else { 1 };
+    }
+    1
+}
+
+fn fold_suffix(suffix: &str) -> String {
+    crate::text::token::fold(suffix)
+}
+
+/// Value of a run of counting words: "deux cent trente" → 230, "three million" → 3e6.
+fn combine(items: &[(WordKind, f64)]) -> f64 {
+    let (mut total, mut current): (f64, f64) = (0.0, 0.0);
+    for &(kind, value) in items {
+        match kind {
+            WordKind::Hundred => current = current.max(1.0) * value,
+            // "seven thousand million": a larger scale multiplies what came before.
+            WordKind::Scale if current == 0.0 && total > 0.0 && total < value => total *= value,
+            WordKind::Scale => {
+                total += current.max(1.0) * value;
+                current = 0.0;
+            }
+            // "quatre-vingt": a ten after a small number multiplies it.
+            _ if value == 20.0 && current > 0.0 && current < 10.0 => current *= value,
+            _ => current += value,
+        }
+    }
+    total + current
+}
+
+/// Value of an upper-case Roman numeral of two letters or more ("XIV", "XXe").
+fn roman(text: &str) -> Option<f64> {
+    roman_value(text).filter(|_| text.len() >= 2)
+}
+
+/// Value of any upper-case Roman numeral, one letter included ("Xe siècle").
+fn roman_value(text: &str) -> Option<f64> {
+    if text.is_empty() || !text.chars().all(|c| "IVXLCDM".contains(c)) {
+        return None;
+    }
+    let digit = |c| match c {
+        'I' => 1,
+        'V' => 5,
+        'X' => 10,
+        'L' => 50,
+        'C' => 100,
+        'D' => 500,
+        _ => 1000,
+    };
+    let values: Vec<i64> = text.chars().map(digit).collect();
+    let mut total = 0;
+    for (k, v) in values.iter().enumerate() {
+        if values.get(k + 1).is_some_and(|n| n > v) {
+            total -= v;
+        } else {
+            total += v;
+        }
+    }
+    (total > 0 && total < 4000).then_some(total as f64)
+}
+
+/// English rendering of a value for suggestions: 3000 → "3,000", 3.5 → "3.5".
+pub fn english(value: f64) -> String {
+    if value.fract() != 0.0 {
+        return format!("{value}");
+    }
+    let digits = format!("{}", value as i64);
+    if digits.len() <= 4 {
+        return digits;
+    }
+    let mut out = String::new();
+    for (k, c) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Words mixing letters and digits ("A320", "iPhone6", "COVID-19"), which translation
+/// copies as they are; folded and without hyphens.
+fn codes<'w>(words: &'w [Word]) -> Vec<(&'w Word<'w>, String)> {
+    words
+        .iter()
+        .filter(|w| w.is_word())
+        .filter(|w| {
+            w.text
+                .split('-')
+                .any(|part| has_digit(part) && part.chars().any(char::is_alphabetic))
+        })
+        .map(|w| (w, w.folded.replace('-', "")))
+        .collect()
+}
+
+/// "x4" and "x4s", "m2" and "m2space": the same code with an English ending.
+fn same_code(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    long.starts_with(short) && long[short.len()..].chars().all(char::is_alphabetic)
+}
+
+/// A code on each side with no twin on the other: most likely the same code changed.
+fn changed_code(pair: &Pair, tokens: &super::Tokens) -> Option<Finding> {
+    let (source, target) = (codes(&tokens.source), codes(&tokens.target));
+    let lone = |side: &[(&Word, String)], other: &[(&Word, String)]| {
+        side.iter()
+            .find(|(_, key)| !other.iter().any(|(_, k)| same_code(k, key)))
+            .map(|(w, _)| (w.start, w.end))
+    };
+    let (s, t) = (lone(&source, &target)?, lone(&target, &source)?);
+    Some(
+        Finding::new(
+            "number.code",
+            Category::Number,
+            Severity::Error,
+            Some(pair.source.span(s.0, s.1)),
+            Some(pair.target.span(t.0, t.1)),
+            format!(
+                "« {} » in the French is not « {} » in the English",
+                &pair.source.text[s.0..s.1],
+                &pair.target.text[t.0..t.1]
+            ),
+        )
+        .suggest(&pair.source.text[s.0..s.1]),
+    )
+}
+
+/// Two figures that may be one changed into the other: same form (digits, words) or the
+/// same order of magnitude ("XIVe" and "15th", not "2014" and "forty").
+fn comparable(a: &Quantity, b: &Quantity) -> bool {
+    a.strength == b.strength
+        || a.values.iter().any(|x| {
+            b.values
+                .iter()
+                .any(|y| *x > 0.0 && *y > 0.0 && x / y < 3.0 && y / x < 3.0)
+        })
+}
+
+/// Number findings of one pair.
+pub fn check(pair: &Pair, tokens: &super::Tokens) -> Vec<Finding> {
+    let source = quantities(&tokens.source, pair.source.text, pair.source.lang);
+    let target = quantities(&tokens.target, pair.target.text, pair.target.lang);
+    let unmatched = |side: &[Quantity], other: &[Quantity]| -> Vec<Quantity> {
+        side.iter()
+            .filter(|q| q.strength > Strength::Weak && !other.iter().any(|o| o.matches(q)))
+            .cloned()
+            .collect()
+    };
+    let lost = unmatched(&source, &target);
+    let extra = unmatched(&target, &source);
+    let mut findings: Vec<Finding> = changed_code(pair, tokens).into_iter().collect();
+    for q in &extra {
+        let text = &pair.target.text[q.start..q.end];
+        // A changed figure keeps its form: digits for digits, words for words.
+        let counterpart = lost.iter().find(|s| comparable(s, q));
+        let finding = match counterpart {
+            Some(s) => Finding::new(
+                "number.mismatch",
+                Category::Number,
+                Severity::Error,
+                Some(pair.source.span(s.start, s.end)),
+                Some(pair.target.span(q.start, q.end)),
+                format!(
+                    "« {} » in the French is not « {text} » in the English",
+                    &pair.source.text[s.start..s.end]
+                ),
+            )
+            .suggest(english(s.values[0])),
+            None => Finding::new(
+                "number.added",
+                Category::Number,
+                if q.strength == Strength::Digits {
+                    Severity::Warning
+                } else {
+                    Severity::Info
+                },
+                None,
+                Some(pair.target.span(q.start, q.end)),
+                format!("« {text} » has no counterpart in the French"),
+            ),
+        };
+        findings.push(finding);
+    }
+    for s in &lost {
+        if extra.iter().any(|q| comparable(s, q)) {
+            continue;
+        }
+        {
+            let text = &pair.source.text[s.start..s.end];
+            findings.push(
+                Finding::new(
+                    "number.missing",
+                    Category::Number,
+                    if s.strength == Strength::Digits {
+                        Severity::Warning
+                    } else {
+                        Severity::Info
+                    },
+                    Some(pair.source.span(s.start, s.end)),
+                    pair.target_if_one_to_one(),
+                    format!("« {text} » in the French is missing from the English"),
+                )
+                .suggest(english(s.values[0])),
+            );
+        }
+    }
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::words;
+
+    fn values(text: &str, lang: &str) -> Vec<Vec<f64>> {
+        quantities(&words(text), text, lang)
+            .into_iter()
+            .map(|q| q.values)
+            .collect()
+    }
+
+    fn equivalent(fr: &str, en: &str) -> bool {
+        let s = quantities(&words(fr), fr, "fr");
+        let t = quantities(&words(en), en, "en");
+        let strong = |q: &&Quantity| q.strength > Strength::Weak;
+        !s.is_empty()
+            && !t.is_empty()
+            && s.iter()
+                .filter(strong)
+                .all(|a| t.iter().any(|b| a.matches(b)))
+            && t.iter()
+                .filter(strong)
+                .all(|b| s.iter().any(|a| a.matches(b)))
+    }
+
+    #[test]
+    fn french_formats() {
+        assert_eq!(values("3 000 morts", "fr"), vec![vec![3000.0]]);
+        assert_eq!(values("3,5 %", "fr"), vec![vec![3.5]]);
+        assert_eq!(values("2,5 milliards", "fr"), vec![vec![2.5e9]]);
+        assert!(values("12 h 30", "fr")[0].contains(&1230.0));
+    }
+
+    #[test]
+    fn number_words() {
+        assert_eq!(values("deux cent trente", "fr"), vec![vec![230.0]]);
+        assert_eq!(values("quatre-vingt-dix", "fr"), vec![vec![90.0]]);
+        assert_eq!(values("vingt et un", "fr"), vec![vec![21.0]]);
+        assert_eq!(values("twenty-three thousand", "en"), vec![vec![23000.0]]);
+        assert_eq!(values("a hundred", "en"), vec![vec![100.0]]);
+    }
+
+    #[test]
+    fn equivalent_renderings_match() {
+        assert!(equivalent("3 000 soldats", "3,000 soldiers"));
+        assert!(equivalent("une centaine de morts", "about a hundred dead"));
+        assert!(equivalent("une quinzaine de jours", "some fifteen days"));
+        assert!(equivalent("une dizaine de blessés", "a dozen injured"));
+        assert!(equivalent(
+            "des milliers de manifestants",
+            "thousands of protesters"
+        ));
+        assert!(equivalent("à 12 h 30", "at 12:30"));
+        assert!(equivalent("vers 12 h 00 GMT", "around 1200 GMT"));
+        assert!(equivalent("à 15 h", "at 3 p.m."));
+        assert!(equivalent("le 1er janvier", "on January 1st"));
+        assert!(equivalent("1,2 million d'euros", "1.2 million euros"));
+        assert!(equivalent("trois soldats", "3 soldiers"));
+        assert!(equivalent("au XXe siècle", "in the 20th century"));
+    }
+
+    #[test]
+    fn different_values_do_not_match() {
+        assert!(!equivalent("37 ans", "38 years old"));
+        assert!(!equivalent("3 millions", "3 billion"));
+        assert!(!equivalent("sept jours", "eight days"));
+    }
+
+    #[test]
+    fn codes_are_not_figures() {
+        assert!(values("un Airbus A320", "fr")
+            .iter()
+            .all(|v| v != &vec![320.0]));
+    }
+}

@@ -1,0 +1,324 @@
+//! Untranslated text: a whole English segment still in French, or French words left in
+//! an English sentence ("code-mixing": "…in physiology and comportement…").
+//!
+//! Evidence, strongest first: frequent French words that are not English (data file);
+//! words copied as they are from the French source that carry French accents or French
+//! endings (-ement, -eux, -eaux, -oire…); French elisions (l', d', qu') before a
+//! lower-case word. Whole segments are judged by their share of French words, with the
+//! language detector only as a tie-breaker, since it is unreliable on one sentence.
+
+use super::{Category, Finding, Pair, Severity, Tokens, Word};
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+const FRENCH_WORDS: &str = include_str!("data/french-words.txt");
+
+fn french_words() -> &'static HashSet<String> {
+    static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        FRENCH_WORDS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_string)
+            .collect()
+    })
+}
+
+/// Frequent English function words: evidence that a segment is English.
+const ENGLISH_WORDS: &[&str] = &[
+    "the", "of", "and", "to", "in", "is", "was", "that", "for", "it", "with", "as", "on", "be",
+    "by", "at", "this", "have", "from", "or", "had", "not", "but", "are", "were", "they", "which",
+    "you", "he", "she", "his", "her", "their", "has", "been", "will", "would", "who", "an", "its",
+    "there", "after", "also", "said", "we", "our",
+];
+
+/// Endings of French words that English words copied unchanged from French rarely have.
+const FRENCH_ENDINGS: &[&str] = &[
+    "ement", "ements", "eux", "euse", "euses", "eaux", "oire", "oires", "iques", "ienne", "iennes",
+    "aient", "ées", "ée", "ir", "eurs", "ais", "ique", "ante", "antes", "ois", "eau", "aire",
+    "aires",
+];
+
+/// English words with those endings or accents, borrowed from French.
+const ENGLISH_BORROWINGS: &[&str] = &[
+    "café",
+    "cafés",
+    "résumé",
+    "cliché",
+    "décor",
+    "fiancé",
+    "fiancée",
+    "naïve",
+    "protégé",
+    "façade",
+    "entrée",
+    "rosé",
+    "soufflé",
+    "sauté",
+    "crème",
+    "élite",
+    "régime",
+    "née",
+    "emir",
+    "elixir",
+    "souvenir",
+    "nadir",
+    "tapir",
+    "menhir",
+    "engagement",
+    "engagements",
+    "management",
+    "arrangement",
+    "arrangements",
+    "amateurs",
+    "entrepreneurs",
+    "chauffeurs",
+    "saboteurs",
+    "grandeur",
+    "memoir",
+    "reservoir",
+    "repertoire",
+    "unique",
+    "techniques",
+    "critiques",
+    "boutiques",
+    "antiques",
+    "plateaux",
+    "tableaux",
+    "bureaux",
+    "chateaux",
+    "château",
+    "pied",
+    "coup",
+    "détente",
+    "exposé",
+    "passé",
+    "cortège",
+    "premières",
+    "technique",
+    "critique",
+    "boutique",
+    "antique",
+    "physique",
+    "mystique",
+    "oblique",
+    "clique",
+    "bourgeois",
+    "beau",
+    "trousseau",
+    "millionaire",
+    "questionnaire",
+    "doctrinaire",
+    "solitaire",
+    "billionaire",
+    "commissionaire",
+    "andante",
+    "dante",
+    "attaché",
+    "arrondissement",
+    "arrondissements",
+    "communiqué",
+    "touché",
+    "séance",
+];
+
+const ACCENTS: &[char] = &[
+    'é', 'è', 'ê', 'ë', 'à', 'â', 'î', 'ï', 'ô', 'û', 'ù', 'ç', 'œ',
+];
+
+/// French elided clitics, as the tokenizer keeps them: "l'", "d'", "qu'".
+fn is_elision(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches(crate::text::token::is_apostrophe),
+        "l" | "d" | "qu" | "s" | "n" | "j" | "c" | "jusqu" | "lorsqu" | "puisqu"
+    ) && word.ends_with(crate::text::token::is_apostrophe)
+}
+
+/// True when an English-side word is French.
+fn looks_french(
+    word: &Word,
+    lower: &str,
+    copied: bool,
+    previous: Option<&Word>,
+    next: Option<&Word>,
+) -> bool {
+    if ENGLISH_BORROWINGS.contains(&lower) {
+        return false;
+    }
+    // "l'humidité", "d'autres": a French elision before a lower-case word.
+    if is_elision(lower) {
+        return next.is_some_and(|n| n.is_word() && !n.is_capitalised());
+    }
+    let bare = lower.trim_end_matches(crate::text::token::is_apostrophe);
+    if french_words().contains(bare) {
+        // "Le Monde", "de Gaulle", "Rue de Retinne": small words inside names stay.
+        let particle = bare.chars().count() <= 3;
+        let in_name = next.is_some_and(|n| n.is_capitalised())
+            || particle && previous.is_some_and(|p| p.is_word() && p.is_capitalised());
+        return !in_name;
+    }
+    if word.text.chars().count() < 4 {
+        return false;
+    }
+    // An accented word is French whether or not the source has it ("dictée").
+    lower.contains(ACCENTS) || copied && FRENCH_ENDINGS.iter().any(|e| lower.ends_with(e))
+}
+
+/// Byte ranges of the target that sit between quotation marks (titles, quoted names).
+fn quoted_ranges(text: &str) -> Vec<(usize, usize)> {
+    let mut ranges = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '«' | '“' => open = Some(i),
+            '»' | '”' => {
+                if let Some(s) = open.take() {
+                    ranges.push((s, i));
+                }
+            }
+            '"' => match open.take() {
+                Some(s) => ranges.push((s, i)),
+                None => open = Some(i),
+            },
+            _ => {}
+        }
+    }
+    ranges
+}
+
+/// Share of French and English evidence among the target's words.
+fn language_shares(words: &[Word]) -> (usize, usize, usize) {
+    let mut total = 0;
+    let (mut french, mut english) = (0, 0);
+    for w in words.iter().filter(|w| w.is_word()) {
+        total += 1;
+        let lower = w.text.to_lowercase();
+        if french_words().contains(&lower) || is_elision(&lower) {
+            french += 1;
+        }
+        if ENGLISH_WORDS.contains(&lower.as_str()) {
+            english += 1;
+        }
+    }
+    (total, french, english)
+}
+
+/// A whole target segment left in French (or copied from the source).
+pub fn untranslated_segment(pair: &Pair, tokens: &Tokens) -> Option<Finding> {
+    let (total, french, english) = language_shares(&tokens.target);
+    let copied = total >= 3
+        && crate::text::token::fold(pair.source.text) == crate::text::token::fold(pair.target.text);
+    let mostly_french = total >= 3 && french * 10 >= total * 3 && french > english * 2;
+    let detected_french =
+        || crate::text::lang::detect(pair.target.text).is_some_and(|d| d.lang == "fr");
+    if copied || (mostly_french && (french * 2 >= total || detected_french())) {
+        return Some(
+            Finding::new(
+                "untranslated.segment",
+                Category::Untranslated,
+                Severity::Error,
+                Some(pair.source.whole()),
+                Some(pair.target.whole()),
+                "this English segment is still in French".to_string(),
+            )
+            .suggest("translate the sentence"),
+        );
+    }
+    None
+}
+
+/// French words left inside an English segment, one finding per run of them.
+pub fn check(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
+    let source_words: HashSet<String> = tokens
+        .source
+        .iter()
+        .filter(|w| w.is_word())
+        .map(|w| w.text.to_lowercase())
+        .collect();
+    let quoted = quoted_ranges(pair.target.text);
+    let in_quotes = |w: &Word| quoted.iter().any(|&(s, e)| w.start > s && w.end <= e);
+    let target = &tokens.target;
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for (k, w) in target.iter().enumerate() {
+        if !w.is_word() || in_quotes(w) {
+            continue;
+        }
+        let opens_sentence = k == 0
+            || target[k - 1].kind == crate::text::token::TokenKind::Punct
+                && matches!(target[k - 1].text, "." | "!" | "?" | ":");
+        let lower = w.text.to_lowercase().replace(['’', 'ʼ'], "'");
+        // Capitalised words are names, unless a French word opens a sentence ("Dans…").
+        if w.is_capitalised() && !(opens_sentence && french_words().contains(&lower)) {
+            continue;
+        }
+        let copied = source_words.contains(&lower);
+        let previous = k.checked_sub(1).map(|p| &target[p]);
+        if !looks_french(w, &lower, copied, previous, target.get(k + 1)) {
+            continue;
+        }
+        match runs.last_mut() {
+            Some(run) if pair.target.text[run.1..w.start].trim().is_empty() => run.1 = w.end,
+            _ => runs.push((w.start, w.end)),
+        }
+    }
+    runs.into_iter()
+        .map(|(start, end)| {
+            let text = &pair.target.text[start..end];
+            Finding::new(
+                "untranslated.word",
+                Category::Untranslated,
+                Severity::Warning,
+                None,
+                Some(pair.target.span(start, end)),
+                format!("« {text} » is French left in the English"),
+            )
+            .suggest("translate it")
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::{check_texts, Checker};
+
+    fn rules(fr: &str, en: &str) -> Vec<String> {
+        check_texts(fr, en, &Checker::builtin())
+            .into_iter()
+            .filter(|f| f.rule.starts_with("untranslated."))
+            .map(|f| f.rule)
+            .collect()
+    }
+
+    #[test]
+    fn french_words_left_in_english_are_flagged() {
+        let fr = "De nombreux rythmes dépendent du comportement et de la physiologie.";
+        assert_eq!(
+            rules(fr, "Many rhythms depend on behaviour et physiology."),
+            vec!["untranslated.word"]
+        );
+        assert_eq!(
+            rules(fr, "Many rhythms depend on comportement and physiology."),
+            vec!["untranslated.word"]
+        );
+        assert!(rules(fr, "Many rhythms depend on behaviour and physiology.").is_empty());
+    }
+
+    #[test]
+    fn names_with_french_articles_are_not_flagged() {
+        assert!(rules("Le Monde l'a écrit.", "Le Monde wrote it.").is_empty());
+    }
+
+    #[test]
+    fn a_french_segment_is_untranslated() {
+        let fr = "Le gouvernement a annoncé des mesures pour les agriculteurs.";
+        assert_eq!(rules(fr, fr), vec!["untranslated.segment"]);
+        assert_eq!(
+            rules(
+                fr,
+                "Le gouvernement a annoncé des mesures pour les paysans."
+            ),
+            vec!["untranslated.segment"]
+        );
+    }
+}

@@ -1,0 +1,335 @@
+//! Lexical check families on sentences written for these tests: each family fires on a
+//! wrong rendering, stays silent on the right one, and reports the right bytes.
+
+use std::sync::OnceLock;
+use wirealign::check::lexical::LexicalChecks;
+use wirealign::check::{Category, Finding, Pair, Severity, Side};
+use wirealign::text::{segment_document, Document, SegmentOptions};
+
+fn checks() -> &'static LexicalChecks {
+    static CHECKS: OnceLock<LexicalChecks> = OnceLock::new();
+    CHECKS.get_or_init(LexicalChecks::builtin)
+}
+
+fn check_docs(src: &Document, tgt: &Document) -> Vec<Finding> {
+    let opts = |lang: &str| SegmentOptions {
+        lang: lang.to_string(),
+        presplit: true,
+        ..Default::default()
+    };
+    let s = segment_document(src, &opts("fr"));
+    let t = segment_document(tgt, &opts("en"));
+    let pair = Pair {
+        source: Side::new(src, s.iter().collect(), "fr"),
+        target: Side::new(tgt, t.iter().collect(), "en"),
+        score: 1.0,
+    };
+    checks().check(&pair)
+}
+
+fn check(fr: &str, en: &str) -> Vec<Finding> {
+    check_docs(
+        &Document::from_text("fr.txt", fr),
+        &Document::from_text("en.txt", en),
+    )
+}
+
+fn rules(findings: &[Finding]) -> Vec<&str> {
+    findings.iter().map(|f| f.rule.as_str()).collect()
+}
+
+/// The single finding of `rule`, with its French and English texts.
+fn one<'f>(findings: &'f [Finding], rule: &str) -> (&'f Finding, &'f str, &'f str) {
+    let hits: Vec<&Finding> = findings.iter().filter(|f| f.rule == rule).collect();
+    assert_eq!(
+        hits.len(),
+        1,
+        "expected one {rule} in {:?}",
+        rules(findings)
+    );
+    let f = hits[0];
+    let source = f.source.as_ref().map_or("", |s| s.text.as_str());
+    let target = f.target.as_ref().map_or("", |s| s.text.as_str());
+    (f, source, target)
+}
+
+#[test]
+fn false_friend_fires_on_inflected_forms_and_not_on_the_right_rendering() {
+    let f = check(
+        "Les partisans du régime ont désigné les journalistes à la vindicte populaire.",
+        "Supporters of the regime exposed journalists to popular vindictiveness.",
+    );
+    let (finding, fr, en) = one(&f, "false-friend.vindicte");
+    assert_eq!((fr, en), ("vindicte", "vindictiveness"));
+    assert_eq!(finding.category, Category::FalseFriend);
+    assert_eq!(finding.severity, Severity::Error);
+    assert!(finding.suggestion.is_some());
+
+    let f = check(
+        "Ils redoutent des amalgames entre les communautés.",
+        "They fear amalgamations between communities.",
+    );
+    assert_eq!(one(&f, "false-friend.amalgame").1, "amalgames");
+
+    let good = check(
+        "Les partisans du régime ont désigné les journalistes à la vindicte populaire.",
+        "Supporters of the regime exposed journalists to public condemnation.",
+    );
+    assert!(good.is_empty(), "{:?}", rules(&good));
+}
+
+#[test]
+fn calques_match_across_articles_and_inflections() {
+    let f = check(
+        "Il est temps de situer clairement les responsabilités à tous les niveaux.",
+        "It is time to locate the responsibilities at all levels.",
+    );
+    let (finding, fr, en) = one(&f, "calque.situer-les-responsabilites");
+    assert_eq!(finding.category, Category::Calque);
+    assert_eq!(fr, "situer clairement les responsabilités");
+    assert_eq!(en, "locate the responsibilities");
+
+    let f = check(
+        "Après des années de descente aux enfers, le pays se relève.",
+        "After years of descent into hell, the country is recovering.",
+    );
+    assert_eq!(one(&f, "calque.descente-aux-enfers").2, "descent into hell");
+    let good = check(
+        "Après des années de descente aux enfers, le pays se relève.",
+        "After years of downward spiral, the country is recovering.",
+    );
+    assert!(good.is_empty(), "{:?}", rules(&good));
+}
+
+#[test]
+fn a_la_une_needs_the_french_phrase() {
+    let f = check(
+        "Le journal a titré à sa une « la fin d'une époque ».",
+        "The newspaper headlined in one \"the end of an era\".",
+    );
+    // "headlined" is a right rendering: silence.
+    assert!(!rules(&f).contains(&"calque.a-la-une"), "{:?}", rules(&f));
+    let f = check(
+        "Le journal affichait à sa une « la fin d'une époque ».",
+        "The newspaper displayed in one \"the end of an era\".",
+    );
+    assert_eq!(one(&f, "calque.a-la-une").2, "in one");
+    let f = check(
+        "Il est venu à la réunion.",
+        "He came in one go to the meeting.",
+    );
+    assert!(f.is_empty(), "{:?}", rules(&f));
+}
+
+#[test]
+fn quotidien_before_a_title_is_the_daily() {
+    let f = check(
+        "Le quotidien privé Soleil Levant a dénoncé la censure.",
+        "The private everyday Rising Sun denounced censorship.",
+    );
+    let (finding, fr, en) = one(&f, "context.quotidien");
+    assert_eq!(finding.category, Category::Mistranslation);
+    assert_eq!((fr, en), ("quotidien privé Soleil Levant", "everyday"));
+    let good = check(
+        "Le quotidien privé Soleil Levant a dénoncé la censure.",
+        "The private daily Soleil Levant denounced censorship.",
+    );
+    assert!(good.is_empty(), "{:?}", rules(&good));
+    // The adjective and the noun "daily life" are not publications.
+    let f = check(
+        "Les coupures quotidiennes pèsent sur le quotidien des habitants.",
+        "Daily power cuts weigh on the everyday lives of residents.",
+    );
+    assert!(f.is_empty(), "{:?}", rules(&f));
+}
+
+#[test]
+fn a_translated_title_is_flagged_and_a_kept_one_is_not() {
+    let f = check(
+        "Selon l'hebdomadaire Nouvel Horizon, la réunion a eu lieu.",
+        "According to the weekly New Horizon, the meeting took place.",
+    );
+    let (finding, fr, en) = one(&f, "title.translated");
+    assert_eq!(finding.category, Category::Title);
+    assert_eq!((fr, en), ("Nouvel Horizon", "New Horizon"));
+    let good = check(
+        "Selon l'hebdomadaire Nouvel Horizon, la réunion a eu lieu.",
+        "According to the weekly Nouvel Horizon, the meeting took place.",
+    );
+    assert!(good.is_empty(), "{:?}", rules(&good));
+}
+
+#[test]
+fn terminology_flags_renderings_to_avoid_and_accepts_changed_acronyms() {
+    let f = check(
+        "Le GSIM a revendiqué l'attaque.",
+        "The GSIM claimed responsibility for the attack.",
+    );
+    let (finding, fr, en) = one(&f, "terminology.jnim");
+    assert_eq!((fr, en), ("GSIM", "GSIM"));
+    assert_eq!(finding.severity, Severity::Error);
+    assert_eq!(finding.suggestion.as_deref(), Some("JNIM"));
+    let good = check(
+        "Le GSIM a revendiqué l'attaque.",
+        "JNIM claimed the attack.",
+    );
+    assert!(good.is_empty(), "{:?}", rules(&good));
+
+    let f = check(
+        "L'Alliance des États du Sahel fête son premier anniversaire.",
+        "The Sahel States Alliance celebrates its first anniversary.",
+    );
+    assert_eq!(one(&f, "terminology.aes").2, "Sahel States Alliance");
+
+    assert!(check("L'OTAN se réunit lundi.", "NATO meets on Monday.").is_empty());
+    let f = check("L'OTAN se réunit lundi.", "The alliance meets on Monday.");
+    let (finding, fr, _) = one(&f, "acronym.otan");
+    assert_eq!((fr, finding.severity), ("OTAN", Severity::Warning));
+}
+
+#[test]
+fn offsets_point_into_the_file_as_given() {
+    // Windows-1252 French with a decomposed accent elsewhere in the English (NFD).
+    let fr_text = "Réunion à Bamako.\nLe régime les a livrés à la vindicte des foules.\n";
+    let fr_bytes: Vec<u8> = fr_text
+        .chars()
+        .map(|c| match c {
+            'é' => 0xE9,
+            'à' => 0xE0,
+            c => c as u8,
+        })
+        .collect();
+    let en_text =
+        "Re\u{301}union in Bamako.\nThe regime handed them to the vindictiveness of crowds.\n";
+    let src = wirealign::text::decode::decode_bytes("fr.txt".as_ref(), &fr_bytes).unwrap();
+    let tgt = wirealign::text::decode::decode_bytes("en.txt".as_ref(), en_text.as_bytes()).unwrap();
+    let f = check_docs(&src, &tgt);
+    let (finding, _, _) = one(&f, "false-friend.vindicte");
+    let s = finding.source.as_ref().unwrap();
+    assert_eq!(&fr_bytes[s.start..s.end], b"vindicte");
+    assert_eq!(s.segment, 1);
+    let t = finding.target.as_ref().unwrap();
+    assert_eq!(
+        &en_text.as_bytes()[t.start..t.end],
+        "vindictiveness".as_bytes()
+    );
+    assert_eq!(t.segment, 1);
+}
+
+#[test]
+fn built_in_lexicons_hold_real_lists() {
+    let lexicon = checks().lexicon();
+    let count = |prefix: &str| {
+        lexicon
+            .rules
+            .iter()
+            .filter(|r| r.id.starts_with(prefix))
+            .count()
+    };
+    println!(
+        "false friends {}, calques {}, media nouns {}, title words {}, terms {}",
+        count("false-friend."),
+        count("calque."),
+        lexicon.media.len(),
+        lexicon.words.len(),
+        lexicon.terms.len()
+    );
+    assert!(count("false-friend.") > 100);
+    assert!(count("calque.") > 50);
+    // Rule ids are unique and stable in form.
+    let mut ids: Vec<&str> = lexicon.rules.iter().map(|r| r.id.as_str()).collect();
+    ids.sort_unstable();
+    let before = ids.len();
+    ids.dedup();
+    assert_eq!(ids.len(), before, "duplicate rule ids");
+    assert!(ids.iter().all(|id| id
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || "-.".contains(c))));
+}
+
+#[test]
+fn set_phrases_are_found_in_their_inflected_forms() {
+    let cases = [
+        (
+            "Le ministre a été mis en cause par l'opposition.",
+            "The minister was put in cause by the opposition.",
+            "calque.mettre-en-cause",
+        ),
+        (
+            "Les médias locaux faisaient état de nombreuses victimes.",
+            "Local media made state of many victims.",
+            "calque.faire-etat",
+        ),
+        (
+            "Le gouvernement a pris acte de la décision.",
+            "The government took act of the decision.",
+            "calque.prendre-acte",
+        ),
+        (
+            "La réunion s'est tenue en marge du sommet.",
+            "The meeting was held in the margins of the summit.",
+            "calque.en-marge",
+        ),
+        (
+            "Les éventuelles sanctions seront examinées.",
+            "The eventual sanctions will be examined.",
+            "false-friend.eventuel",
+        ),
+        (
+            "Il est actuellement détenu à Bamako.",
+            "He is actually detained in Bamako.",
+            "false-friend.actuellement",
+        ),
+        (
+            "Les manifestants ont été dispersés par les forces de l'ordre.",
+            "The demonstrators were dispersed by the forces of order.",
+            "calque.forces-de-l-ordre",
+        ),
+    ];
+    for (fr, en, rule) in cases {
+        let f = check(fr, en);
+        assert_eq!(rules(&f), [rule], "{en}");
+    }
+    let right = [
+        (
+            "Le ministre a été mis en cause par l'opposition.",
+            "The opposition blamed the minister.",
+        ),
+        (
+            "Les éventuelles sanctions seront examinées.",
+            "Possible sanctions will be examined.",
+        ),
+        (
+            "Il est actuellement détenu à Bamako.",
+            "He is currently detained in Bamako.",
+        ),
+        (
+            "Les manifestants ont été dispersés par les forces de l'ordre.",
+            "The demonstrators were dispersed by police.",
+        ),
+    ];
+    for (fr, en) in right {
+        let f = check(fr, en);
+        assert!(f.is_empty(), "{en}: {:?}", rules(&f));
+    }
+}
+
+#[test]
+fn other_media_nouns_and_their_titles() {
+    let f = check(
+        "L'hebdomadaire satirique Le Canard Enchaîné a publié le document.",
+        "The satirical weekly The Chained Duck published the document.",
+    );
+    assert_eq!(one(&f, "title.translated").2, "Chained Duck");
+    let good = check(
+        "L'hebdomadaire satirique Le Canard Enchaîné a publié le document.",
+        "The satirical weekly Le Canard Enchaîné published the document.",
+    );
+    assert!(good.is_empty(), "{:?}", rules(&good));
+    // A name after a comma is not a title.
+    let f = check(
+        "Selon le quotidien, Nouvel Horizon est un parti.",
+        "According to the daily, New Horizon is a party.",
+    );
+    assert!(f.is_empty(), "{:?}", rules(&f));
+}
