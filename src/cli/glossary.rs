@@ -109,20 +109,19 @@ pub fn run(args: Args) -> crate::Result<i32> {
             output,
             merged,
         } => import(&files, format, output, merged),
+        Command::Lookup {
+            term,
+            format,
+            limit,
+        } => {
+            // Only the concepts the term meets are materialised (same hits as a full load).
+            let glossary = Glossary::with_user_files_for_query(&args.glossaries, &term)?;
+            lookup(&glossary, &term, format, limit)
+        }
         command => {
             let glossary = Glossary::with_user_files(&args.glossaries)?;
             match command {
-                Command::Lookup {
-                    term,
-                    format,
-                    limit,
-                } => {
-                    let code = lookup(&glossary, &term, format, limit);
-                    // The process ends here: freeing a large user glossary would cost
-                    // more than the lookup itself.
-                    std::mem::forget(glossary);
-                    code
-                }
+                Command::Lookup { .. } => unreachable!("handled above"),
                 Command::List { domain, format } => list(&glossary, domain, format),
                 Command::Export { format, output } => {
                     warn_about_omegat_extension(format, output.as_deref());

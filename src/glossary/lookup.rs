@@ -241,6 +241,45 @@ pub fn scan<'g>(glossary: &'g Glossary, query: &str, limit: usize) -> Vec<Hit<'g
     rank(best, limit)
 }
 
+/// Tells, term by term, whether a query meets a term at all (by the rules of [`scan`]),
+/// with reused buffers: the one-off lookup reads a large user glossary through this and
+/// materialises only the concepts it accepts.
+pub(super) struct Matcher<'q> {
+    query: Option<Query<'q>>,
+    spaced: String,
+    key: String,
+}
+
+impl<'q> Matcher<'q> {
+    pub(super) fn new(query: &'q str) -> Matcher<'q> {
+        Matcher {
+            query: Query::new(query),
+            spaced: String::new(),
+            key: String::new(),
+        }
+    }
+
+    /// True when [`scan`] would score `term` (already trimmed, as a concept holds it).
+    pub(super) fn meets(&mut self, term: &str) -> bool {
+        let Some(query) = &self.query else {
+            return false;
+        };
+        self.spaced.clear();
+        fold::push_spaced_key(term, &mut self.spaced);
+        if self.spaced.is_empty() {
+            return false;
+        }
+        self.key.clear();
+        self.key.extend(self.spaced.chars().filter(|c| *c != ' '));
+        query.score(term, &self.spaced, &self.key).is_some()
+    }
+
+    /// True when [`scan`] would score some term of `concept`.
+    pub(super) fn meets_concept(&mut self, concept: &Concept) -> bool {
+        concept.terms().any(|term| self.meets(term.text))
+    }
+}
+
 /// A query prepared for [`scan`].
 struct Query<'q> {
     text: &'q str,

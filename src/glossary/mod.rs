@@ -13,6 +13,7 @@
 mod fold;
 mod lookup;
 mod omegat;
+mod oneshot;
 mod table;
 mod tbx;
 
@@ -528,6 +529,13 @@ impl Glossary {
             glossary.merge(Glossary::load(path)?);
         }
         Ok(glossary)
+    }
+
+    /// What [`Glossary::with_user_files`] would build, restricted to the concepts that
+    /// `query` meets: a one-off lookup over it gives the same hits, without parsing every
+    /// field of every concept of a large user glossary. Files are validated as fully.
+    pub fn with_user_files_for_query(paths: &[PathBuf], query: &str) -> Result<Glossary> {
+        oneshot::with_user_files_for_query(paths, query)
     }
 
     /// Merges `other` over `self`: a concept of `other` replaces the one with the same id,
