@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use wirealign::glossary::{Concept, Domain, Format, Glossary, Terms};
 
 const CONCEPTS: usize = 10_000;
-const RUNS: usize = 15;
+const RUNS: usize = 21;
 
 /// A deterministic generator, so that every run times the same glossary.
 struct Lcg(u64);
@@ -87,17 +87,30 @@ fn synthetic_glossary() -> Glossary {
 fn stats(mut times: Vec<Duration>) -> String {
     times.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let p95 = ((times.len() as f64 * 0.95).ceil() as usize).clamp(1, times.len()) - 1;
     format!(
-        "median {:6.2} ms  p90 {:6.2} ms  max {:6.2} ms",
+        "median {:6.2} ms  p95 {:6.2} ms  max {:6.2} ms",
         ms(times[times.len() / 2]),
-        ms(times[times.len() * 9 / 10]),
+        ms(times[p95]),
         ms(times[times.len() - 1])
     )
 }
 
-fn time_process(binary: &str, args: &[&str]) -> (Vec<Duration>, String) {
+/// CPU time (user + system) used so far by this process's finished children, from
+/// /proc/self/stat (fields 16 and 17, in USER_HZ ticks of 10 ms); `None` off Linux.
+fn children_cpu() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let after_name = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = after_name.split(' ').collect();
+    // after_name starts at field 3 (state); cutime is field 16, cstime field 17.
+    let ticks: u64 = fields.get(13)?.parse::<u64>().ok()? + fields.get(14)?.parse::<u64>().ok()?;
+    Some(Duration::from_millis(ticks * 10))
+}
+
+fn time_process(binary: &str, args: &[&str]) -> (Vec<Duration>, Option<Duration>, String) {
     let mut times = Vec::with_capacity(RUNS);
     let mut first_line = String::new();
+    let cpu_before = children_cpu();
     for _ in 0..RUNS {
         let start = Instant::now();
         let out = Command::new(binary)
@@ -116,16 +129,30 @@ fn time_process(binary: &str, args: &[&str]) -> (Vec<Duration>, String) {
             .unwrap_or("(no match)")
             .to_string();
     }
-    (times, first_line)
+    let cpu = cpu_before
+        .zip(children_cpu())
+        .map(|(before, after)| (after - before) / RUNS as u32);
+    (times, cpu, first_line)
+}
+
+fn cpu_text(cpu: Option<Duration>) -> String {
+    cpu.map_or_else(
+        || "cpu ?".to_string(),
+        |d| format!("cpu {:5.1} ms", d.as_secs_f64() * 1000.0),
+    )
 }
 
 fn main() {
     let binary = env!("CARGO_BIN_EXE_wirealign");
     let dir = tempfile::tempdir().expect("temporary folder");
+    // GLOSSARY_BENCH_DIR keeps the synthetic files, to time them by hand.
+    let dir_path = std::env::var_os("GLOSSARY_BENCH_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| dir.path().to_path_buf());
     let glossary = synthetic_glossary();
     let terms: usize = glossary.iter().map(|c| c.terms().count()).sum();
-    let table = dir.path().join("synthetic.tsv");
-    let tbx = dir.path().join("synthetic.tbx");
+    let table = dir_path.join("synthetic.tsv");
+    let tbx = dir_path.join("synthetic.tbx");
     std::fs::write(&table, glossary.to_format(Format::Table)).unwrap();
     std::fs::write(&tbx, glossary.to_format(Format::Tbx)).unwrap();
     let size = |p: &Path| std::fs::metadata(p).unwrap().len() as f64 / 1e6;
@@ -173,28 +200,39 @@ fn main() {
     );
     for (label, query) in queries {
         let start = Instant::now();
+        let rounds = 10;
+        for _ in 0..rounds {
+            std::hint::black_box(loaded.lookup(query, 5));
+        }
+        let per = start.elapsed().as_secs_f64() * 1e3 / rounds as f64;
+        println!("  scan (no index): {label:<18} {per:7.3} ms");
+    }
+    for (label, query) in queries {
+        let start = Instant::now();
         let rounds = 50;
         for _ in 0..rounds {
             std::hint::black_box(index.lookup(query, 5));
         }
         let per = start.elapsed().as_secs_f64() * 1e3 / rounds as f64;
-        println!("  lookup: {label:<27} {per:7.3} ms");
+        println!("  index lookup: {label:<21} {per:7.3} ms");
     }
 
     if std::env::var_os("GLOSSARY_BENCH_LIBRARY_ONLY").is_some() {
         return;
     }
     println!("\nwhole process: wirealign glossary lookup QUERY --glossary FILE ({RUNS} runs each)");
-    let (times, _) = time_process(binary, &["glossary", "lookup", "JNIM"]);
+    println!("machine load: {}", load_average());
+    let (times, cpu, _) = time_process(binary, &["glossary", "lookup", "JNIM"]);
     println!(
-        "  {:<30} built-in only           {}",
+        "  {:<30} built-in only           {}  {}",
         "start-up baseline",
-        stats(times)
+        stats(times),
+        cpu_text(cpu)
     );
     for (file_label, file) in [("table", &table), ("TBX", &tbx)] {
         for (label, query) in queries {
             let path = file.to_str().unwrap();
-            let (times, first) = time_process(
+            let (times, cpu, first) = time_process(
                 binary,
                 &[
                     "glossary",
@@ -207,13 +245,21 @@ fn main() {
                 ],
             );
             println!(
-                "  {label:<30} {file_label:<6} {:<16} {}  → {}",
+                "  {label:<30} {file_label:<6} {:<16} {}  {}  → {}",
                 short(query),
                 stats(times),
+                cpu_text(cpu),
                 short(&first)
             );
         }
     }
+}
+
+/// The 1, 5 and 15-minute load averages: timings on a shared machine need them.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .map(|s| s.split(' ').take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_else(|_| "?".to_string())
 }
 
 fn short(text: &str) -> String {

@@ -49,6 +49,8 @@ pub enum Command {
     /// Validate glossary files and report what they would add to or replace in the
     /// built-in glossary; with -o, write them (merged with --merged) in another format.
     Import {
+        /// Glossaries to validate: TBX 2008 or v3, OmegaT TSV, CSV, or wirealign's table
+        /// (the format is read from the content). Any error refuses the whole import.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
         /// Format of the file written with -o.
@@ -107,20 +109,19 @@ pub fn run(args: Args) -> crate::Result<i32> {
             output,
             merged,
         } => import(&files, format, output, merged),
+        Command::Lookup {
+            term,
+            format,
+            limit,
+        } => {
+            // Only the concepts the term meets are materialised (same hits as a full load).
+            let glossary = Glossary::with_user_files_for_query(&args.glossaries, &term)?;
+            lookup(&glossary, &term, format, limit)
+        }
         command => {
             let glossary = Glossary::with_user_files(&args.glossaries)?;
             match command {
-                Command::Lookup {
-                    term,
-                    format,
-                    limit,
-                } => {
-                    let code = lookup(&glossary, &term, format, limit);
-                    // The process ends here: freeing a large user glossary would cost
-                    // more than the lookup itself.
-                    std::mem::forget(glossary);
-                    code
-                }
+                Command::Lookup { .. } => unreachable!("handled above"),
                 Command::List { domain, format } => list(&glossary, domain, format),
                 Command::Export { format, output } => {
                     warn_about_omegat_extension(format, output.as_deref());
@@ -143,9 +144,7 @@ fn lookup(
     if term.trim().is_empty() {
         return Err(Error::usage("glossary lookup: the term is empty"));
     }
-    let index = glossary.index();
-    let hits = index.lookup(term, limit.max(1));
-    std::mem::forget(index);
+    let hits = glossary.lookup(term, limit.max(1));
     let out = match format {
         OutputFormat::Json => {
             #[derive(Serialize)]

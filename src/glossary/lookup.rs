@@ -180,15 +180,190 @@ impl<'g> Index<'g> {
             }
         }
 
-        let mut hits: Vec<Hit<'g>> = best.into_values().collect();
-        hits.sort_by(|a, b| {
-            b.score
-                .cmp(&a.score)
-                .then_with(|| role_rank(a.term.role).cmp(&role_rank(b.term.role)))
-                .then_with(|| a.concept.id.cmp(&b.concept.id))
-        });
-        hits.truncate(limit);
-        hits
+        rank(best, limit)
+    }
+}
+
+/// Best first: score, then preferred terms before variants, then id.
+fn rank<'g>(best: HashMap<u32, Hit<'g>>, limit: usize) -> Vec<Hit<'g>> {
+    let mut hits: Vec<Hit<'g>> = best.into_values().collect();
+    hits.sort_by(|a, b| {
+        b.score
+            .cmp(&a.score)
+            .then_with(|| role_rank(a.term.role).cmp(&role_rank(b.term.role)))
+            .then_with(|| a.concept.id.cmp(&b.concept.id))
+    });
+    hits.truncate(limit);
+    hits
+}
+
+/// One lookup without an index: a single pass over every term that folds it and scores it
+/// against the query with the same rules as [`Index::lookup`]. For one lookup (the
+/// command line) this is cheaper than building the index, whose hash tables only pay
+/// off over many lookups.
+pub fn scan<'g>(glossary: &'g Glossary, query: &str, limit: usize) -> Vec<Hit<'g>> {
+    let Some(q) = Query::new(query) else {
+        return Vec::new();
+    };
+    let mut best: HashMap<u32, Hit<'g>> = HashMap::new();
+    let mut spaced = String::new();
+    let mut key = String::new();
+    for (i, concept) in glossary.iter().enumerate() {
+        for term in concept.terms() {
+            spaced.clear();
+            fold::push_spaced_key(term.text, &mut spaced);
+            if spaced.is_empty() {
+                continue;
+            }
+            key.clear();
+            key.extend(spaced.chars().filter(|c| *c != ' '));
+            let Some((score, kind)) = q.score(term.text, &spaced, &key) else {
+                continue;
+            };
+            let better = best.get(&(i as u32)).map_or(true, |hit| {
+                (score, std::cmp::Reverse(role_rank(term.role)))
+                    > (hit.score, std::cmp::Reverse(role_rank(hit.term.role)))
+            });
+            if better {
+                best.insert(
+                    i as u32,
+                    Hit {
+                        score,
+                        kind,
+                        term,
+                        reason: reason(kind, term, concept),
+                        concept,
+                    },
+                );
+            }
+        }
+    }
+    rank(best, limit)
+}
+
+/// Tells, term by term, whether a query meets a term at all (by the rules of [`scan`]),
+/// with reused buffers: the one-off lookup reads a large user glossary through this and
+/// materialises only the concepts it accepts.
+pub(super) struct Matcher<'q> {
+    query: Option<Query<'q>>,
+    spaced: String,
+    key: String,
+}
+
+impl<'q> Matcher<'q> {
+    pub(super) fn new(query: &'q str) -> Matcher<'q> {
+        Matcher {
+            query: Query::new(query),
+            spaced: String::new(),
+            key: String::new(),
+        }
+    }
+
+    /// True when [`scan`] would score `term` (already trimmed, as a concept holds it).
+    pub(super) fn meets(&mut self, term: &str) -> bool {
+        let Some(query) = &self.query else {
+            return false;
+        };
+        self.spaced.clear();
+        fold::push_spaced_key(term, &mut self.spaced);
+        if self.spaced.is_empty() {
+            return false;
+        }
+        self.key.clear();
+        self.key.extend(self.spaced.chars().filter(|c| *c != ' '));
+        query.score(term, &self.spaced, &self.key).is_some()
+    }
+
+    /// True when [`scan`] would score some term of `concept`.
+    pub(super) fn meets_concept(&mut self, concept: &Concept) -> bool {
+        concept.terms().any(|term| self.meets(term.text))
+    }
+}
+
+/// A query prepared for [`scan`].
+struct Query<'q> {
+    text: &'q str,
+    spaced: String,
+    key: String,
+    len: usize,
+    max_edits: usize,
+    comparator: osa::BatchComparator<char>,
+}
+
+impl<'q> Query<'q> {
+    fn new(text: &'q str) -> Option<Query<'q>> {
+        let text = text.trim();
+        let spaced = spaced_key(text);
+        let key: String = spaced.chars().filter(|c| *c != ' ').collect();
+        if key.is_empty() {
+            return None;
+        }
+        let len = key.chars().count();
+        Some(Query {
+            text,
+            comparator: osa::BatchComparator::new(key.chars()),
+            max_edits: max_edits(len),
+            spaced,
+            key,
+            len,
+        })
+    }
+
+    /// Edits between the query key and `candidate`, when within the allowance and not 0.
+    fn edits(&self, candidate: &str) -> Option<usize> {
+        if self.max_edits == 0 {
+            return None;
+        }
+        let n = candidate.chars().count();
+        if n + self.max_edits < self.len || n > self.len + self.max_edits {
+            return None;
+        }
+        let args = osa::Args::default().score_cutoff(self.max_edits);
+        self.comparator
+            .distance_with_args(candidate.chars(), &args)
+            .filter(|&e| e > 0)
+    }
+
+    /// The best way this query meets a term, if any.
+    fn score(&self, text: &str, spaced: &str, key: &str) -> Option<(u32, MatchKind)> {
+        if key == self.key {
+            return Some(if text == self.text {
+                (100, MatchKind::Exact)
+            } else {
+                (95, MatchKind::Folded)
+            });
+        }
+        let mut best: Option<(u32, MatchKind)> = None;
+        let mut consider = |score: u32, kind: MatchKind| {
+            if best.map_or(true, |(s, _)| score > s) {
+                best = Some((score, kind));
+            }
+        };
+        if self.len >= 3 {
+            if let Some(coverage) = word_coverage(&self.spaced, spaced) {
+                consider(60 + (29.0 * coverage) as u32, MatchKind::Words);
+            }
+        }
+        if let Some(edits) = self.edits(key) {
+            let longest = self.len.max(key.chars().count()) as f64;
+            consider(
+                (90.0 * (1.0 - edits as f64 / longest)) as u32,
+                MatchKind::Fuzzy { edits },
+            );
+        }
+        if !self.spaced.contains(' ') && spaced.contains(' ') {
+            for word in spaced.split(' ') {
+                if let Some(edits) = self.edits(word) {
+                    let coverage = word.len() as f64 / spaced.len() as f64;
+                    let closeness = 1.0 - edits as f64 / self.len.max(word.chars().count()) as f64;
+                    consider(
+                        ((50.0 + 29.0 * coverage) * closeness) as u32,
+                        MatchKind::FuzzyWord { edits },
+                    );
+                }
+            }
+        }
+        best
     }
 }
 
@@ -439,6 +614,37 @@ mod tests {
         let index = g.index();
         let hits = index.lookup("UA", 5);
         assert!(hits.is_empty(), "UA has no term of its own here: {hits:?}");
+    }
+
+    #[test]
+    fn scan_and_index_agree_on_the_builtin_glossary() {
+        let g = Glossary::builtin();
+        let index = g.index();
+        for query in [
+            "jnim",
+            "G.S.I.M.",
+            "Wagnr",
+            "Barkane",
+            "union",
+            "etat islamique",
+            "Tombouctu",
+            "Sahel States Alliance",
+            "gendarmerie",
+            "UA",
+            "zzzz",
+            "Forces armées",
+        ] {
+            let summary = |hits: Vec<Hit<'_>>| -> Vec<(String, u32)> {
+                hits.into_iter()
+                    .map(|h| (h.concept.id.clone(), h.score))
+                    .collect()
+            };
+            assert_eq!(
+                summary(scan(&g, query, 10)),
+                summary(index.lookup(query, 10)),
+                "{query}"
+            );
+        }
     }
 
     #[test]

@@ -13,6 +13,7 @@
 mod fold;
 mod lookup;
 mod omegat;
+mod oneshot;
 mod table;
 mod tbx;
 
@@ -530,6 +531,13 @@ impl Glossary {
         Ok(glossary)
     }
 
+    /// What [`Glossary::with_user_files`] would build, restricted to the concepts that
+    /// `query` meets: a one-off lookup over it gives the same hits, without parsing every
+    /// field of every concept of a large user glossary. Files are validated as fully.
+    pub fn with_user_files_for_query(paths: &[PathBuf], query: &str) -> Result<Glossary> {
+        oneshot::with_user_files_for_query(paths, query)
+    }
+
     /// Merges `other` over `self`: a concept of `other` replaces the one with the same id,
     /// or else the one with the same French preferred term (ignoring case, accents and
     /// punctuation); otherwise it is appended.
@@ -617,6 +625,12 @@ impl Glossary {
             Format::Csv => table::write(self, b','),
             Format::Table => table::write(self, b'\t'),
         }
+    }
+
+    /// The best `limit` concepts for one query, without building an index (see
+    /// [`lookup::scan`]); for many lookups build an [`Index`] once.
+    pub fn lookup(&self, query: &str, limit: usize) -> Vec<Hit<'_>> {
+        lookup::scan(self, query, limit)
     }
 
     /// Builds the lookup index (folded keys and a length-bucketed table for typos).

@@ -7,6 +7,8 @@
 //! or `\` inside an item is escaped with a backslash. In the tab-separated table, which
 //! has no quoting, text cells escape tab, newline and backslash as `\t`, `\n`, `\\`.
 
+use super::lookup::Matcher;
+use super::oneshot::Slot;
 use super::{omegat, Concept, Glossary, Terms};
 use crate::error::{Error, Result};
 use std::collections::HashSet;
@@ -120,8 +122,36 @@ pub(super) fn parse(text: &str, path: &Path, delimiter: u8) -> Result<Glossary> 
         .flexible(false)
         .from_reader(text.as_bytes());
     let headers = reader.headers().map_err(|e| csv_error(path, &e))?.clone();
-    let mut columns = Vec::with_capacity(headers.len());
-    for (i, name) in headers.iter().enumerate() {
+    let columns = columns_of(headers.iter(), path)?;
+
+    let mut concepts = Vec::new();
+    let mut taken: HashSet<String> = HashSet::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| csv_error(path, &e))?;
+        let line = record.position().map_or(0, |p| p.line() as usize);
+        let concept = concept_from_row(&columns, record.iter(), tabbed, &taken)
+            .map_err(|problem| Error::parse(path, line, 1, problem))?;
+        if !taken.insert(concept.id.clone()) {
+            return Err(Error::parse(
+                path,
+                line,
+                1,
+                format!("duplicate concept id {:?}", concept.id),
+            ));
+        }
+        concepts.push(concept);
+    }
+    if concepts.is_empty() {
+        return Err(Error::input(path, "the glossary has a header but no rows"));
+    }
+    Glossary::from_normalized(concepts).map_err(|problem| Error::input(path, problem))
+}
+
+/// The columns named by a header row; an unknown or repeated name, or a missing `fr` or
+/// `en` column, is refused with its position.
+fn columns_of<'a>(names: impl Iterator<Item = &'a str>, path: &Path) -> Result<Vec<Column>> {
+    let mut columns = Vec::new();
+    for (i, name) in names.enumerate() {
         let column = Column::from_name(name).ok_or_else(|| {
             Error::parse(
                 path,
@@ -150,37 +180,25 @@ pub(super) fn parse(text: &str, path: &Path, delimiter: u8) -> Result<Glossary> 
             ));
         }
     }
+    Ok(columns)
+}
 
-    let mut concepts = Vec::new();
-    let mut taken: HashSet<String> = HashSet::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| csv_error(path, &e))?;
-        let line = record.position().map_or(0, |p| p.line() as usize);
-        let mut concept = Concept::new("", "", "");
-        for (&column, cell) in columns.iter().zip(record.iter()) {
-            set_cell(&mut concept, column, cell, tabbed)
-                .map_err(|problem| Error::parse(path, line, 1, problem))?;
-        }
-        if concept.id.trim().is_empty() {
-            concept.id = super::make_id(&concept.fr.preferred, &taken);
-        }
-        let concept = concept
-            .normalize()
-            .map_err(|problem| Error::parse(path, line, 1, problem))?;
-        if !taken.insert(concept.id.clone()) {
-            return Err(Error::parse(
-                path,
-                line,
-                1,
-                format!("duplicate concept id {:?}", concept.id),
-            ));
-        }
-        concepts.push(concept);
+/// One row as a normalised concept; a row without an id gets one made from its French
+/// term, unique within `taken`.
+fn concept_from_row<'a>(
+    columns: &[Column],
+    cells: impl Iterator<Item = &'a str>,
+    tabbed: bool,
+    taken: &HashSet<String>,
+) -> std::result::Result<Concept, String> {
+    let mut concept = Concept::new("", "", "");
+    for (&column, cell) in columns.iter().zip(cells) {
+        set_cell(&mut concept, column, cell, tabbed)?;
     }
-    if concepts.is_empty() {
-        return Err(Error::input(path, "the glossary has a header but no rows"));
+    if concept.id.trim().is_empty() {
+        concept.id = super::make_id(&concept.fr.preferred, taken);
     }
-    Glossary::from_normalized(concepts).map_err(|problem| Error::input(path, problem))
+    concept.normalize()
 }
 
 fn set_cell(
@@ -270,6 +288,140 @@ fn cell(concept: &Concept, column: Column, tabbed: bool) -> String {
         Column::Note => text(&concept.note),
         Column::Source => text(&concept.source),
     }
+}
+
+/// Reads the tab-separated table for one lookup: every row is checked, but only the
+/// term cells are looked at closely, and only rows with a term that `matcher` accepts
+/// become concepts; the others are kept as their id and French key, which is all that
+/// merging over the built-in glossary needs.
+///
+/// `None` means "not sure": the table has something this reader leaves to the full one
+/// (escapes in an id or a term, control characters, CR line ends, empty lines, a bad
+/// row). The caller then runs [`parse`], which either reads the file or names the
+/// problem with its line, so that both readers accept exactly the same files.
+pub(super) fn scan_for_query(text: &str, matcher: &mut Matcher<'_>) -> Option<Vec<Slot>> {
+    if !plain_text(text) {
+        return None;
+    }
+    let body = text.strip_suffix('\n').unwrap_or(text);
+    let mut lines = body.split('\n');
+    let columns = columns_of(lines.next()?.split('\t'), Path::new("")).ok()?;
+    let mut slots = Vec::new();
+    let mut taken: HashSet<String> = HashSet::new();
+    let mut cells: Vec<&str> = Vec::with_capacity(columns.len());
+    let mut good_labels: Vec<&str> = Vec::new();
+    for line in lines {
+        cells.clear();
+        cells.extend(line.split('\t'));
+        if line.is_empty() || cells.len() != columns.len() {
+            return None;
+        }
+        let mut id = "";
+        let mut french = "";
+        let mut french_cell = "";
+        let mut met = false;
+        for (&column, &cell) in columns.iter().zip(&cells) {
+            match column {
+                Column::Id => {
+                    if cell.contains('\\') {
+                        return None;
+                    }
+                    id = cell.trim();
+                }
+                Column::Domain | Column::Pos => {
+                    let cell = cell.trim();
+                    if !cell.is_empty() && !good_labels.contains(&cell) {
+                        let ok = match column {
+                            Column::Domain => cell.parse::<super::Domain>().is_ok(),
+                            _ => cell.parse::<super::PartOfSpeech>().is_ok(),
+                        };
+                        if !ok {
+                            return None;
+                        }
+                        good_labels.push(cell);
+                    }
+                }
+                Column::Fr | Column::En | Column::FrAcronym | Column::EnAcronym => {
+                    let term = plain_term(cell)?;
+                    let preferred = matches!(column, Column::Fr | Column::En);
+                    if preferred && term.is_empty() {
+                        return None;
+                    }
+                    if column == Column::Fr {
+                        french = term;
+                        french_cell = cell;
+                    }
+                    met = met || (!term.is_empty() && matcher.meets(term));
+                }
+                Column::FrVariants | Column::EnVariants | Column::EnAvoid => {
+                    for item in cell.split('|') {
+                        let item = plain_term(item)?;
+                        met = met || (!item.is_empty() && matcher.meets(item));
+                    }
+                }
+                Column::Definition | Column::Note | Column::Source => {
+                    if cell.contains('\\') {
+                        let text = unescape_text(cell).ok()?;
+                        if text
+                            .chars()
+                            .any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r')
+                        {
+                            return None;
+                        }
+                    }
+                }
+            }
+        }
+        let id = if id.is_empty() {
+            super::make_id(french_cell, &taken)
+        } else {
+            id.to_string()
+        };
+        let concept = if met {
+            let concept = concept_from_row(&columns, cells.iter().copied(), true, &taken).ok()?;
+            debug_assert_eq!(concept.id, id);
+            Some(concept)
+        } else {
+            super::check_id(&id).ok()?;
+            None
+        };
+        if !taken.insert(id.clone()) {
+            return None;
+        }
+        slots.push(Slot {
+            id,
+            french: super::compact_key(french),
+            concept,
+        });
+    }
+    (!slots.is_empty()).then_some(slots)
+}
+
+/// A term cell or list item that the full reader would take as it is, trimmed: no
+/// escape, and not starting with '#'. Empty items are fine (lists drop them).
+fn plain_term(cell: &str) -> Option<&str> {
+    let term = cell.trim();
+    (!cell.contains('\\') && !term.starts_with('#')).then_some(term)
+}
+
+/// True when `text` has no control character but tab and LF, and no character XML
+/// cannot carry: then no cell read without unescaping can hold one.
+fn plain_text(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    // The lead bytes of C1 controls (0xC2) and of U+FFFE/U+FFFF (0xEF) call for a closer
+    // look; most glossaries have neither, and this first test runs at memory speed.
+    let maybe =
+        |&b: &u8| (b < 0x20 && b != b'\t' && b != b'\n') || b == 0x7f || b == 0xc2 || b == 0xef;
+    if !bytes.iter().any(maybe) {
+        return true;
+    }
+    bytes.iter().enumerate().all(|(i, &b)| match b {
+        b'\t' | b'\n' => true,
+        0..=0x1f | 0x7f => false,
+        0xc2 => !matches!(bytes.get(i + 1), Some(0x80..=0x9f)),
+        0xef => !(bytes.get(i + 1) == Some(&0xbf) && matches!(bytes.get(i + 2), Some(0xbe | 0xbf))),
+        _ => true,
+    })
 }
 
 fn csv_error(path: &Path, error: &csv::Error) -> Error {

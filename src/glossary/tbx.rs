@@ -185,7 +185,8 @@ struct RawTerm {
 #[derive(Default)]
 struct RawEntry {
     id: Option<String>,
-    line: usize,
+    /// Byte offset of the entry's start tag; turned into a line only for an error.
+    offset: usize,
     subject: Option<String>,
     definition_en: Option<String>,
     definition_other: Option<String>,
@@ -230,7 +231,6 @@ pub(super) fn parse(text: &str, path: &Path) -> Result<Glossary> {
                 format!("malformed XML: {e}"),
             )
         })?;
-        let line_here = || super::line_col(text, offset).0;
         match event {
             Event::Start(ref e) | Event::Empty(ref e) => {
                 let is_empty = matches!(event, Event::Empty(_));
@@ -248,7 +248,7 @@ pub(super) fn parse(text: &str, path: &Path) -> Result<Glossary> {
                     "termEntry" | "conceptEntry" => {
                         entry = Some(RawEntry {
                             id: attribute(e, "id").map_err(|p| at(offset, p))?,
-                            line: line_here(),
+                            offset,
                             ..RawEntry::default()
                         });
                     }
@@ -337,14 +337,15 @@ pub(super) fn parse(text: &str, path: &Path) -> Result<Glossary> {
     let mut taken = HashSet::new();
     let mut concepts = Vec::with_capacity(entries.len());
     for raw in entries {
-        let line = raw.line;
+        let line = |offset: usize| super::line_col(text, offset).0;
+        let offset = raw.offset;
         let concept = concept_from(raw, &taken)
             .and_then(Concept::normalize)
-            .map_err(|p| Error::parse(path, line, 1, p))?;
+            .map_err(|p| Error::parse(path, line(offset), 1, p))?;
         if !taken.insert(concept.id.clone()) {
             return Err(Error::parse(
                 path,
-                line,
+                line(offset),
                 1,
                 format!("duplicate concept id {:?}", concept.id),
             ));
