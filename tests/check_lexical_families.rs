@@ -160,6 +160,21 @@ fn a_translated_title_is_flagged_and_a_kept_one_is_not() {
 }
 
 #[test]
+fn a_title_whose_article_became_the_is_flagged() {
+    let f = check(
+        "Le journal La Nation a critiqué la décision du gouvernement.",
+        "The newspaper The Nation criticised the government's decision.",
+    );
+    let (_, fr, en) = one(&f, "title.translated");
+    assert_eq!((fr, en), ("La Nation", "The Nation"));
+    let good = check(
+        "Le journal La Nation a critiqué la décision du gouvernement.",
+        "The newspaper La Nation criticised the government's decision.",
+    );
+    assert!(good.is_empty(), "{:?}", rules(&good));
+}
+
+#[test]
 fn terminology_flags_renderings_to_avoid_and_accepts_changed_acronyms() {
     let f = check(
         "Le GSIM a revendiqué l'attaque.",
@@ -320,7 +335,7 @@ fn other_media_nouns_and_their_titles() {
         "L'hebdomadaire satirique Le Canard Enchaîné a publié le document.",
         "The satirical weekly The Chained Duck published the document.",
     );
-    assert_eq!(one(&f, "title.translated").2, "Chained Duck");
+    assert_eq!(one(&f, "title.translated").2, "The Chained Duck");
     let good = check(
         "L'hebdomadaire satirique Le Canard Enchaîné a publié le document.",
         "The satirical weekly Le Canard Enchaîné published the document.",

@@ -123,6 +123,9 @@ const ARTICLES: &[&str] = &[
     "le", "la", "les", "l", "de", "du", "des", "d", "et", "en", "a", "au", "aux", "un", "une",
 ];
 
+/// French definite articles that open a title ("Le Sahel", "La Nation", "L'Observateur").
+const DEFINITE_ARTICLES: &[&str] = &["le", "la", "les", "l"];
+
 const ENGLISH_FUNCTION: &[&str] = &["the", "of", "and", "a", "an", "in", "on", "for", "to"];
 
 /// A publication name found after a media noun.
@@ -193,10 +196,18 @@ impl LexicalChecks {
             return;
         }
         let english_has = |w: &str| (0..scan.target.words.len()).any(|i| scan.target.word(i) == w);
-        if content.iter().all(|w| english_has(w)) {
+        let starts_with_article = DEFINITE_ARTICLES.contains(&scan.source.word(title.first));
+        if !starts_with_article && content.iter().all(|w| english_has(w)) {
             return;
         }
-        let Some((first, last)) = self.find_translation(&scan.target, &content) else {
+        let french: Vec<&str> = (title.first..=title.last)
+            .map(|i| scan.source.word(i))
+            .collect();
+        if kept_as_is(&scan.target, &french) {
+            return;
+        }
+        let found = self.find_translation(&scan.target, &content, starts_with_article);
+        let Some((first, last)) = found else {
             return;
         };
         let (s, e) = scan.source.orig_span(title.first, title.last);
@@ -221,7 +232,15 @@ impl LexicalChecks {
     /// translate the French content words one for one, in any order since adjectives
     /// move ("Canard Enchaîné" → "Chained Duck"), at least one of them differing from
     /// the French word.
-    fn find_translation(&self, english: &Folded, content: &[&str]) -> Option<(usize, usize)> {
+    ///
+    /// A French title that starts with a definite article ("Le Sahel") is also translated
+    /// when its article became a capitalised "The" inside the sentence ("the daily The Sahel").
+    fn find_translation(
+        &self,
+        english: &Folded,
+        content: &[&str],
+        french_article: bool,
+    ) -> Option<(usize, usize)> {
         let translates = |fr: &str, en: &str| {
             en == fr
                 || self
@@ -245,12 +264,34 @@ impl LexicalChecks {
                 }
                 found.is_some()
             });
-            if all && changed {
-                return Some((run[0], run[run.len() - 1]));
+            let article_translated = french_article && translated_article_before(english, run[0]);
+            if all && (changed || article_translated) {
+                let first = if article_translated {
+                    run[0] - 1
+                } else {
+                    run[0]
+                };
+                return Some((first, run[run.len() - 1]));
             }
         }
         None
     }
+}
+
+/// The French title's words appear consecutively in the English: the title was kept.
+fn kept_as_is(english: &Folded, french: &[&str]) -> bool {
+    (0..english.words.len().saturating_sub(french.len() - 1)).any(|i| {
+        french
+            .iter()
+            .enumerate()
+            .all(|(k, w)| english.word(i + k) == *w)
+    })
+}
+
+/// A capitalised "The" right before word `at` that does not open the text: the French
+/// article of a title rendered in English.
+fn translated_article_before(english: &Folded, at: usize) -> bool {
+    at >= 2 && english.word(at - 1) == "the" && english.words[at - 1].capitalised
 }
 
 /// Indices of `n` capitalised words from `start`, skipping function words between them;
