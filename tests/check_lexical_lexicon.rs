@@ -102,7 +102,10 @@ fn user_terms_and_title_words_use_their_own_headers() {
     );
     assert_eq!(f.len(), 1, "{f:?}");
     assert_eq!(f[0].rule, "title.translated");
-    assert_eq!(f[0].target.as_ref().unwrap().text, "Awakening of the Sahel");
+    assert_eq!(
+        f[0].target.as_ref().unwrap().text,
+        "The Awakening of the Sahel"
+    );
 }
 
 #[test]
