@@ -5,28 +5,10 @@
 mod common;
 
 use wirealign::check::lexical::LexicalChecks;
-use wirealign::check::{Pair, Severity, Side};
-use wirealign::text::{segment_document, Document, SegmentOptions};
+use wirealign::check::Severity;
 
 fn alarms(checks: &LexicalChecks, fr: &str, en: &str) -> Vec<String> {
-    let src = Document::from_text("fr.txt", fr);
-    let tgt = Document::from_text("en.txt", en);
-    let opts = |lang: &str| SegmentOptions {
-        lang: lang.to_string(),
-        presplit: true,
-        ..Default::default()
-    };
-    let (s, t) = (
-        segment_document(&src, &opts("fr")),
-        segment_document(&tgt, &opts("en")),
-    );
-    let pair = Pair {
-        source: Side::new(&src, s.iter().collect(), "fr"),
-        target: Side::new(&tgt, t.iter().collect(), "en"),
-        score: 1.0,
-    };
-    checks
-        .check(&pair)
+    common::lexical_findings(checks, fr, en)
         .into_iter()
         .filter(|f| f.severity >= Severity::Warning)
         .map(|f| format!("{}: {}", f.rule, f.message))

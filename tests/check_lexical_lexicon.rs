@@ -1,29 +1,14 @@
 //! `--lexicon FILE`: user lexicons in the built-in formats, merged over the built-in
 //! ones; malformed files refused with the file and line.
 
+mod common;
+
 use wirealign::check::lexical::LexicalChecks;
-use wirealign::check::{Category, Finding, Pair, Severity, Side};
+use wirealign::check::{Category, Finding, Severity};
 use wirealign::glossary::Glossary;
-use wirealign::text::{segment_document, Document, SegmentOptions};
 
 fn check(checks: &LexicalChecks, fr: &str, en: &str) -> Vec<Finding> {
-    let src = Document::from_text("fr.txt", fr);
-    let tgt = Document::from_text("en.txt", en);
-    let opts = |lang: &str| SegmentOptions {
-        lang: lang.to_string(),
-        presplit: true,
-        ..Default::default()
-    };
-    let (s, t) = (
-        segment_document(&src, &opts("fr")),
-        segment_document(&tgt, &opts("en")),
-    );
-    let pair = Pair {
-        source: Side::new(&src, s.iter().collect(), "fr"),
-        target: Side::new(&tgt, t.iter().collect(), "en"),
-        score: 1.0,
-    };
-    checks.check(&pair)
+    common::lexical_findings(checks, fr, en)
 }
 
 fn write(dir: &tempfile::TempDir, name: &str, text: &str) -> std::path::PathBuf {

@@ -31,3 +31,31 @@ pub fn shared(relative: &str) -> Option<PathBuf> {
 pub fn repo(relative: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(relative)
 }
+
+/// Runs the lexical checks on one French–English sentence pair aligned 1-1 (each side
+/// presplit: one segment per line).
+pub fn lexical_findings(
+    checks: &wirealign::check::lexical::LexicalChecks,
+    fr: &str,
+    en: &str,
+) -> Vec<wirealign::check::Finding> {
+    use wirealign::check::{Pair, Side};
+    use wirealign::text::{segment_document, Document, SegmentOptions};
+    let src = Document::from_text("fr.txt", fr);
+    let tgt = Document::from_text("en.txt", en);
+    let presplit = |lang: &str| SegmentOptions {
+        lang: lang.to_string(),
+        presplit: true,
+        ..Default::default()
+    };
+    let (s, t) = (
+        segment_document(&src, &presplit("fr")),
+        segment_document(&tgt, &presplit("en")),
+    );
+    let pair = Pair {
+        source: Side::new(&src, s.iter().collect(), "fr"),
+        target: Side::new(&tgt, t.iter().collect(), "en"),
+        score: 1.0,
+    };
+    checks.check(&pair)
+}
