@@ -133,7 +133,7 @@ fn demetr_detection_per_perturbation() {
             0.95,
             0.95,
         ),
-        ("named entity replaced or removed", ne, 0.80, 0.75),
+        ("named entity replaced or removed", ne, 0.80, 0.78),
         ("code-mix", share("critical_id4_codemix"), 0.80, 0.80),
         ("negation", share("critical_id8_negation"), 0.70, 0.70),
         ("empty translation", share("base_id33_empty"), 1.0, 1.0),
@@ -143,7 +143,7 @@ fn demetr_detection_per_perturbation() {
             1.0,
             0.80,
         ),
-        ("shuffled words", share("critical_id20_shuffled"), 1.0, 0.05),
+        ("shuffled words", share("critical_id20_shuffled"), 1.0, 0.70),
     ];
     let mut failures = Vec::new();
     // The target is printed; the assertion is the measured floor, so the test

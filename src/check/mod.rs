@@ -7,6 +7,7 @@ pub mod negation;
 pub mod numbers;
 pub mod omission;
 pub mod untranslated;
+pub mod word_order;
 
 use serde::{Deserialize, Serialize};
 
@@ -270,6 +271,7 @@ impl Checker {
         findings.extend(negation::check(pair, &tokens));
         findings.extend(untranslated::check(pair, &tokens));
         findings.extend(untranslated::guillemets(pair));
+        findings.extend(word_order::check(pair));
         findings.extend(self.lexical.check(pair));
         findings
     }
