@@ -196,6 +196,20 @@ fn terminology_flags_renderings_to_avoid_and_accepts_changed_acronyms() {
     );
     assert_eq!(one(&f, "terminology.aes").2, "Sahel States Alliance");
 
+    let glossed = check(
+        "Le Groupe de soutien à l'islam et aux musulmans (GSIM) a revendiqué l'attaque.",
+        "The Group for the Support of Islam and Muslims (JNIM) claimed the attack.",
+    );
+    assert!(glossed.is_empty(), "{:?}", rules(&glossed));
+    let unglossed = check(
+        "Le Groupe de soutien à l'islam et aux musulmans a revendiqué l'attaque.",
+        "The Group for the Support of Islam and Muslims claimed the attack.",
+    );
+    assert_eq!(
+        one(&unglossed, "terminology.jnim").2,
+        "Group for the Support of Islam and Muslims"
+    );
+
     assert!(check("L'OTAN se réunit lundi.", "NATO meets on Monday.").is_empty());
     let f = check("L'OTAN se réunit lundi.", "The alliance meets on Monday.");
     let (finding, fr, _) = one(&f, "acronym.otan");

@@ -220,10 +220,10 @@ pub struct Pair<'a> {
 
 impl Pair<'_> {
     /// Where a finding about something missing from the English points to: the English
-    /// sentence of a one-to-one link. In a larger link the place is unknown.
-    pub fn target_if_one_to_one(&self) -> Option<Span> {
-        (self.source.segments.len() == 1 && self.target.segments.len() == 1)
-            .then(|| self.target.whole())
+    /// sentence of a link with one English sentence, which has to carry whatever its
+    /// French says. When the English is several sentences the place is unknown.
+    pub fn target_if_single_sentence(&self) -> Option<Span> {
+        (self.target.segments.len() == 1).then(|| self.target.whole())
     }
 }
 
@@ -273,7 +273,28 @@ impl Checker {
         findings.extend(untranslated::guillemets(pair));
         findings.extend(word_order::check(pair));
         findings.extend(self.lexical.check(pair));
+        detach_from_dropped_sentences(&mut findings);
         findings
+    }
+}
+
+/// A finding about a French sentence the English left out has no place in the English:
+/// the negation of a dropped sentence is not missing from the sentence that survived.
+fn detach_from_dropped_sentences(findings: &mut [Finding]) {
+    let dropped: Vec<(usize, usize)> = findings
+        .iter()
+        .filter(|f| f.rule == omission::DROPPED_SENTENCE)
+        .filter_map(|f| f.source.as_ref().map(|s| (s.start, s.end)))
+        .collect();
+    for finding in findings.iter_mut() {
+        let inside = finding.source.as_ref().is_some_and(|s| {
+            dropped
+                .iter()
+                .any(|&(start, end)| start <= s.start && s.end <= end)
+        });
+        if inside && finding.rule != omission::DROPPED_SENTENCE {
+            finding.target = None;
+        }
     }
 }
 

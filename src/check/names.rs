@@ -329,6 +329,59 @@ fn segment_starts(side: &super::Side) -> Vec<usize> {
         .collect()
 }
 
+/// The name with every run of one letter cut to one letter: Diarra → Diara.
+fn undoubled(folded: &str) -> String {
+    let mut out = String::with_capacity(folded.len());
+    for c in folded.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// French names found in English only with a letter doubled or undoubled (Diarra → Diara,
+/// Kidal → Kiddal): a misspelling, since no transliteration doubles letters.
+fn respelled(
+    pair: &Pair,
+    source_names: &[Name],
+    target_names: &[Name],
+    source: &View,
+) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for s in source_names.iter().filter(|n| !n.titled && !n.acronym) {
+        let exact = |t: &&Name| t.folded == s.folded;
+        // Places have exonyms that double letters legitimately: Grèce → Greece.
+        let known = source.common.contains(&s.folded) || source.index.contains_key(&s.folded);
+        if known || target_names.iter().any(|t| exact(&t)) {
+            continue;
+        }
+        let key = undoubled(&s.folded);
+        let Some(t) = target_names
+            .iter()
+            .find(|t| !t.acronym && undoubled(&t.folded) == key)
+        else {
+            continue;
+        };
+        let (french, english) = (
+            &pair.source.text[s.start..s.end],
+            &pair.target.text[t.start..t.end],
+        );
+        findings.push(
+            Finding::new(
+                "name.spelling",
+                Category::Name,
+                Severity::Warning,
+                Some(pair.source.span(s.start, s.end)),
+                Some(pair.target.span(t.start, t.end)),
+                format!("the French spells the name « {french} », the English « {english} »"),
+            )
+            .suggest(french),
+        );
+    }
+    findings
+}
+
 /// Name findings of one pair.
 pub fn check(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
     let lex = lexicon();
@@ -432,12 +485,13 @@ pub fn check(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
                     Severity::Warning
                 },
                 Some(pair.source.span(s.start, s.end)),
-                pair.target_if_one_to_one(),
+                pair.target_if_single_sentence(),
                 format!("the name « {french} » is missing from the English"),
             ),
         };
         findings.push(finding.suggest(french));
     }
+    findings.extend(respelled(pair, &source_names, &target_names, &source));
     if lost.is_empty() {
         for t in extra {
             if !seen.insert(&t.folded) {
@@ -469,6 +523,22 @@ mod tests {
             .filter(|f| f.rule.starts_with("name."))
             .map(|f| f.rule)
             .collect()
+    }
+
+    #[test]
+    fn a_letter_doubled_or_undoubled_is_a_misspelling() {
+        assert_eq!(
+            rules(
+                "« Nous sommes inquiets », a déclaré Moussa Diarra.",
+                "“We are worried,” said Moussa Diara."
+            ),
+            ["name.spelling"]
+        );
+        assert!(rules(
+            "Il est allé en Grèce avec Moussa Diarra.",
+            "He went to Greece with Moussa Diarra."
+        )
+        .is_empty());
     }
 
     #[test]

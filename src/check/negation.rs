@@ -308,7 +308,7 @@ pub fn check(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
             Category::Negation,
             Severity::Error,
             Some(pair.source.span(s.start, s.end)),
-            pair.target_if_one_to_one(),
+            pair.target_if_single_sentence(),
             format!(
                 "the French is negative (« {} ») but the English has no negation",
                 &pair.source.text[s.start..s.end]

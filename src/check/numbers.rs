@@ -734,7 +734,7 @@ pub fn check(pair: &Pair, tokens: &super::Tokens) -> Vec<Finding> {
                         Severity::Info
                     },
                     Some(pair.source.span(s.start, s.end)),
-                    pair.target_if_one_to_one(),
+                    pair.target_if_single_sentence(),
                     format!("« {text} » in the French is missing from the English"),
                 )
                 .suggest(english(s.values[0])),

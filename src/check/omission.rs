@@ -12,6 +12,9 @@ const LONG_WARNING: f64 = 2.2;
 /// Below this many letters a ratio says little ("Non." → "No.").
 const MIN_LETTERS: usize = 25;
 
+/// Rule id of a French sentence left out inside a larger link.
+pub const DROPPED_SENTENCE: &str = "omission.sentence";
+
 /// A French segment left without translation.
 pub fn omitted(pair: &Pair) -> Finding {
     Finding::new(
@@ -61,7 +64,7 @@ fn dropped_sentence(pair: &Pair, fr: usize, en: usize) -> Option<Finding> {
     let start = segment.norm_start - pair.source.offset;
     let end = segment.norm_end - pair.source.offset;
     Some(Finding::new(
-        "omission.sentence",
+        DROPPED_SENTENCE,
         Category::Omission,
         Severity::Warning,
         Some(pair.source.span(start, end)),

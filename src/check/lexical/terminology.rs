@@ -6,6 +6,7 @@
 
 use super::lexicon::TermRule;
 use super::pattern::validate_phrase;
+use super::pattern::Match;
 use super::{LexicalChecks, Owner, Role, Scan};
 use crate::check::{Category, Finding, Severity};
 use crate::glossary::{Concept, Glossary, Lang};
@@ -65,7 +66,7 @@ impl LexicalChecks {
             let Some(french) = self.find_french(scan, french_owner) else {
                 continue;
             };
-            if done.contains(&t) {
+            if done.contains(&t) || self.glossed(scan, *m, t) {
                 continue;
             }
             done.push(t);
@@ -134,6 +135,28 @@ impl LexicalChecks {
                 suggestion: Some(expected.to_string()),
             });
         }
+    }
+}
+
+impl LexicalChecks {
+    /// A form to avoid that is immediately glossed by an accepted acronym, "Group for
+    /// the Support of Islam and Muslims (JNIM)", explains the acronym rather than
+    /// replacing it.
+    fn glossed(&self, scan: &Scan, wrong: Match, term: usize) -> bool {
+        let next = wrong.last + 1;
+        let Some(word) = scan.target.words.get(next) else {
+            return false;
+        };
+        let text = scan.pair.target.text;
+        let between = &text[scan.target.words[wrong.last].orig_end..word.orig_start];
+        let acronym = scan.target.word(next);
+        between.trim() == "("
+            && self.lexicon.terms[term].english.iter().any(|form| {
+                let form = form.trim_end_matches('*');
+                !form.contains(' ')
+                    && form.chars().all(|c| !c.is_lowercase())
+                    && form.eq_ignore_ascii_case(acronym)
+            })
     }
 }
 
