@@ -161,6 +161,9 @@ pub struct Negation {
     pub start: usize,
     pub end: usize,
     pub strong: bool,
+    /// French "ne … plus que", "ne … jamais que": a restriction ("now only"), not a
+    /// negation.
+    pub restriction: bool,
 }
 
 fn cue(w: &Word, strong: bool) -> Negation {
@@ -168,6 +171,14 @@ fn cue(w: &Word, strong: bool) -> Negation {
         start: w.start,
         end: w.end,
         strong,
+        restriction: false,
+    }
+}
+
+fn restriction(w: &Word) -> Negation {
+    Negation {
+        restriction: true,
+        ..cue(w, false)
     }
 }
 
@@ -184,6 +195,30 @@ const DETERMINERS_AND_PREPOSITIONS: &[&str] = &[
     "premiers", "premier", "dans", "sur", "en", "grands", "petits", "deux", "trois", "quelques",
     "faux", "memes",
 ];
+
+/// What follows the "que" of a restriction: "ne … plus que par hélicoptère", "ne … plus
+/// que des femmes", "ne … jamais que deux". A pronoun or article there opens a clause
+/// instead ("il ne pense plus que la guerre…" is "no longer thinks that").
+const RESTRICTED_OBJECT_OPENERS: &[&str] = &[
+    "par", "pour", "de", "des", "du", "d'", "a", "au", "aux", "en", "sur", "dans", "avec",
+    "quelques", "deux", "trois", "quatre", "cinq", "dix", "cent",
+];
+
+/// "ne … plus que", "ne … jamais que" with its negator at `j`: a restriction ("now only",
+/// "only ever"), not a negation. "ne … pas que" is a negated "that" clause.
+fn restricts(words: &[&Word], j: usize) -> bool {
+    if !matches!(words[j].folded.as_str(), "plus" | "jamais") {
+        return false;
+    }
+    let clause = &words[j + 1..(j + 8).min(words.len())];
+    clause.iter().enumerate().any(|(k, w)| {
+        matches!(w.folded.as_str(), "que" | "qu'")
+            && clause.get(k + 1).is_some_and(|n| {
+                RESTRICTED_OBJECT_OPENERS.contains(&n.folded.as_str())
+                    || n.kind == crate::text::token::TokenKind::Number
+            })
+    })
+}
 
 /// Negations of a French text.
 pub fn french(words: &[Word]) -> Vec<Negation> {
@@ -205,15 +240,21 @@ pub fn french(words: &[Word]) -> Vec<Negation> {
         let before = (i.saturating_sub(4)..i)
             .rev()
             .find(|&j| FRENCH_LEADING_NEGATORS.contains(&words[j].folded.as_str()));
-        // "ne … plus que", "ne … jamais que": a restriction ("now only", "only ever").
-        let restricted = after.is_some_and(|j| {
-            words[j + 1..(j + 4).min(words.len())]
-                .iter()
-                .any(|n| matches!(n.folded.as_str(), "que" | "qu'"))
+        let restricted = after.is_some_and(|j| restricts(&words, j));
+        // "n'est pas impossible", "ne manque pas de": a double negation (litotes) that
+        // English may render affirmatively.
+        let litotes = after.is_some_and(|j| {
+            words
+                .get(j + 1)
+                .is_some_and(|n| FRENCH_IMPLICIT.contains(&n.folded.as_str()))
         });
         if let Some(j) = after.or(before) {
             attached[j] = true;
-            found.push(cue(w, !restricted));
+            found.push(if restricted {
+                restriction(w)
+            } else {
+                cue(w, !litotes)
+            });
         } else if words
             .get(i + 1)
             .is_some_and(|n| FRENCH_BARE_NE_VERBS.contains(&n.folded.as_str()))
@@ -223,7 +264,8 @@ pub fn french(words: &[Word]) -> Vec<Negation> {
             .clone()
             .any(|j| matches!(words[j].folded.as_str(), "que" | "qu'"))
         {
-            // "ne … que" is "only"; it excuses "not … until", "no more than".
+            // "ne … que" is "only"; it excuses "not … until", "no more than". The "que"
+            // may also open a clause, so only "ne … plus que" counts as a restriction.
             found.push(cue(w, false));
         }
     }
@@ -327,8 +369,60 @@ pub fn check(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
             ),
         )
         .suggest("remove the negation")],
-        _ => Vec::new(),
+        _ => restriction_negated(pair, tokens, &source, &target)
+            .into_iter()
+            .collect(),
     }
+}
+
+/// English words that render a French restriction: "ne … plus que" is "now only", "ne
+/// … que" is "only", "not until", "nothing but", "no more than".
+const RESTRICTIVE: &[&str] = &[
+    "only",
+    "just",
+    "solely",
+    "merely",
+    "exclusively",
+    "alone",
+    "until",
+    "till",
+    "except",
+    "but",
+    "than",
+];
+
+/// A French restriction with no negation of its own ("ne peut plus que livrer": can now
+/// only deliver) that the English turned into a negation ("can no longer deliver").
+fn restriction_negated(
+    pair: &Pair,
+    tokens: &Tokens,
+    source: &[Negation],
+    target: &[Negation],
+) -> Option<Finding> {
+    let french = source.iter().find(|n| n.restriction)?;
+    let english = target.iter().find(|n| n.strong)?;
+    let restricted_in_english = tokens
+        .target
+        .iter()
+        .any(|w| RESTRICTIVE.contains(&w.folded.as_str()));
+    if source.iter().any(|n| n.strong) || restricted_in_english {
+        return None;
+    }
+    Some(
+        Finding::new(
+            "negation.restriction",
+            Category::Negation,
+            Severity::Error,
+            Some(pair.source.span(french.start, french.end)),
+            Some(pair.target.span(english.start, english.end)),
+            format!(
+                "« {} … plus que » restricts (now only) but the English negates with « {} »",
+                &pair.source.text[french.start..french.end],
+                &pair.target.text[english.start..english.end]
+            ),
+        )
+        .suggest("render the restriction with “only” (ne … plus que: “now only”)"),
+    )
 }
 
 #[cfg(test)]
@@ -345,11 +439,36 @@ mod tests {
     }
 
     #[test]
+    fn a_restriction_rendered_as_a_negation_is_flagged() {
+        let rules = |fr: &str, en: &str| -> Vec<String> {
+            crate::check::check_texts(fr, en, &crate::check::Checker::builtin())
+                .into_iter()
+                .filter(|f| f.rule.starts_with("negation."))
+                .map(|f| f.rule)
+                .collect()
+        };
+        assert_eq!(
+            rules(
+                "Le PAM ne peut plus livrer de vivres que par hélicoptère.",
+                "The WFP can no longer deliver food by helicopter."
+            ),
+            ["negation.restriction"]
+        );
+        assert!(rules(
+            "Le PAM ne peut plus livrer de vivres que par hélicoptère.",
+            "The WFP can now only deliver food by helicopter."
+        )
+        .is_empty());
+    }
+
+    #[test]
     fn french_negations() {
         assert_eq!(fr("Il ne viendra pas."), 1);
         assert_eq!(fr("Il n'a jamais menti."), 1);
         assert_eq!(fr("Aucun soldat n'a été tué."), 1);
         assert_eq!(fr("Il est parti sans rien dire."), 0);
+        assert_eq!(fr("Il n'est pas impossible qu'il vienne."), 0);
+        assert_eq!(fr("Il ne croit pas que l'Ontario suivra."), 1);
         assert!(french(&words("Il ne reste que deux jours."))
             .iter()
             .all(|n| !n.strong));
