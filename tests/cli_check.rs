@@ -180,3 +180,59 @@ fn missing_input_exits_2_naming_the_file() {
         .code(2)
         .stderr(predicate::str::contains("nowhere.txt"));
 }
+
+fn memory(path: &std::path::Path) -> wirealign::tmx::Memory {
+    wirealign::tmx::read_path(path, &wirealign::tmx::ReadOptions::default()).expect("TMX reads")
+}
+
+fn findings_prop(unit: &wirealign::tmx::TranslationUnit) -> Option<&str> {
+    unit.props
+        .iter()
+        .find(|p| p.kind == "x-findings")
+        .map(|p| p.value.as_str())
+}
+
+#[test]
+fn tmx_output_carries_the_findings_and_can_leave_flagged_units_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let fr = write(&dir, "fr.txt", FR);
+    let en = write(&dir, "en.txt", EN);
+    let all = dir.path().join("all.tmx");
+    let clean = dir.path().join("clean.tmx");
+    wirealign()
+        .args(["check", "--fail-on", "never", "--tmx"])
+        .arg(&all)
+        .arg(&fr)
+        .arg(&en)
+        .assert()
+        .success();
+    let all = memory(&all);
+    assert_eq!(all.units.len(), 3);
+    let flagged: Vec<&str> = all.units.iter().filter_map(findings_prop).collect();
+    assert!(
+        flagged.iter().any(|rules| rules.contains("number.")),
+        "{flagged:?}"
+    );
+
+    wirealign()
+        .args([
+            "check",
+            "--fail-on",
+            "never",
+            "--tmx-skip",
+            "error",
+            "--tmx",
+        ])
+        .arg(&clean)
+        .arg(&fr)
+        .arg(&en)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("1 links left out"));
+    let clean = memory(&clean);
+    assert_eq!(clean.units.len(), 2);
+    assert!(clean
+        .units
+        .iter()
+        .all(|u| u.variants.iter().all(|v| !v.text.contains("38"))));
+}

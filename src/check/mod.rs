@@ -1,6 +1,7 @@
 //! Mistranslation checks on aligned segment pairs. One module per check family; each
 //! produces `Finding`s with the French evidence, the English span, why and a fix.
 
+pub mod adequacy;
 pub mod lexical;
 pub mod names;
 pub mod negation;
@@ -271,7 +272,11 @@ impl Checker {
         findings.extend(negation::check(pair, &tokens));
         findings.extend(untranslated::check(pair, &tokens));
         findings.extend(untranslated::guillemets(pair));
-        findings.extend(word_order::check(pair));
+        let correspondence = adequacy::Correspondence::of(&tokens);
+        match adequacy::unrelated(pair, &correspondence) {
+            Some(unrelated) => findings.push(unrelated),
+            None => findings.extend(word_order::check(pair, &correspondence)),
+        }
         findings.extend(self.lexical.check(pair));
         detach_from_dropped_sentences(&mut findings);
         findings
@@ -370,6 +375,31 @@ fn identity_key(finding: &Finding) -> (String, (usize, usize), (usize, usize)) {
         span_range(&finding.source),
         span_range(&finding.target),
     )
+}
+
+/// Rule ids of the findings of each link of `alignment`, indexed like its links: a finding
+/// belongs to the link holding its French segment, or its English one for an addition.
+pub fn rules_per_link(alignment: &Alignment, findings: &[Finding]) -> Vec<Vec<String>> {
+    let mut by_source = std::collections::HashMap::new();
+    let mut by_target = std::collections::HashMap::new();
+    for (index, link) in alignment.links.iter().enumerate() {
+        by_source.extend(link.source.iter().map(|&s| (s, index)));
+        by_target.extend(link.target.iter().map(|&t| (t, index)));
+    }
+    let mut rules = vec![Vec::new(); alignment.links.len()];
+    for finding in findings {
+        let link = match (&finding.source, &finding.target) {
+            (Some(source), _) => by_source.get(&source.segment),
+            (None, Some(target)) => by_target.get(&target.segment),
+            (None, None) => None,
+        };
+        if let Some(&link) = link {
+            if !rules[link].contains(&finding.rule) {
+                rules[link].push(finding.rule.clone());
+            }
+        }
+    }
+    rules
 }
 
 /// True when any finding is at or above `threshold`.

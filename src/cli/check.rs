@@ -1,11 +1,15 @@
 //! `wirealign check`: align a French original with its English translation and report
 //! what looks mistranslated.
 
+use crate::align::Alignment;
 use crate::check::lexical::LexicalChecks;
-use crate::check::{any_at_or_above, check_files, Checker, ReadOptions, Severity};
+use crate::check::{
+    any_at_or_above, check_files, rules_per_link, CheckedPair, Checker, Finding, ReadOptions,
+    Severity,
+};
 use crate::report::{self, CheckReport};
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -50,6 +54,19 @@ pub struct Args {
     /// Write the report here instead of standard output.
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
+    /// Also write the aligned pairs as a TMX 1.4b memory, each unit with the rule ids
+    /// of its findings in an `x-findings` prop.
+    #[arg(long, value_name = "FILE")]
+    pub tmx: Option<PathBuf>,
+    /// Leave units with a finding at or above this severity out of the --tmx memory.
+    #[arg(long, value_enum, requires = "tmx")]
+    pub tmx_skip: Option<SkipAt>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SkipAt {
+    Error,
+    Warning,
 }
 
 pub fn run(args: Args) -> crate::Result<i32> {
@@ -87,6 +104,9 @@ pub fn run(args: Args) -> crate::Result<i32> {
         Format::Html => report::html::render(&report),
     };
     crate::fsutil::write_output(args.output.as_deref(), rendered.as_bytes())?;
+    if let Some(path) = &args.tmx {
+        write_tmx(&checked, path, args.tmx_skip)?;
+    }
     let threshold = match args.fail_on {
         FailOn::Error => Some(Severity::Error),
         FailOn::Warning => Some(Severity::Warning),
@@ -94,4 +114,58 @@ pub fn run(args: Args) -> crate::Result<i32> {
     };
     let failed = threshold.is_some_and(|t| any_at_or_above(&checked.findings, t));
     Ok(i32::from(failed))
+}
+
+/// The checked pair as a memory; units whose link has a finding at or above `skip` are
+/// left out, so only reviewed-clean pairs are reused.
+fn write_tmx(checked: &CheckedPair, path: &Path, skip: Option<SkipAt>) -> crate::Result<()> {
+    let threshold = skip.map(|s| match s {
+        SkipAt::Error => Severity::Error,
+        SkipAt::Warning => Severity::Warning,
+    });
+    let blocked: Vec<Finding> = checked
+        .findings
+        .iter()
+        .filter(|f| threshold.is_some_and(|t| f.severity >= t))
+        .cloned()
+        .collect();
+    let blocked_links = rules_per_link(&checked.alignment, &blocked);
+    let alignment = Alignment {
+        links: checked
+            .alignment
+            .links
+            .iter()
+            .zip(&blocked_links)
+            .filter(|(_, blocked)| blocked.is_empty())
+            .map(|(link, _)| link.clone())
+            .collect(),
+    };
+    let findings = rules_per_link(&alignment, &checked.findings);
+    let document = checked.source_doc.path.display().to_string();
+    let (source, target) = (
+        segment_texts(&checked.source_segments),
+        segment_texts(&checked.target_segments),
+    );
+    let memory = crate::tmx::memory_from_alignment(&crate::tmx::AlignedPair {
+        document: &document,
+        source_lang: &checked.source_lang,
+        target_lang: &checked.target_lang,
+        source: &source,
+        target: &target,
+        alignment: &alignment,
+        creationdate: &crate::tmx::date::now(),
+        findings: &findings,
+    });
+    super::tmx::write_memory(&memory, Some(path))?;
+    eprintln!(
+        "wirealign: {}: {} units ({} links left out)",
+        path.display(),
+        memory.units.len(),
+        checked.alignment.links.len() - alignment.links.len()
+    );
+    Ok(())
+}
+
+fn segment_texts(segments: &[crate::text::Segment]) -> Vec<&str> {
+    segments.iter().map(|s| s.text.as_str()).collect()
 }

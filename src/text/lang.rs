@@ -242,6 +242,15 @@ fn hint_languages() -> &'static [HintLanguage] {
     })
 }
 
+/// Whether `word` (lower case, with its accents) is one of the very frequent function
+/// words of `lang` ("fr", "en", "de"): words that say nothing about what a sentence means.
+pub fn is_stop_word(lang: &str, word: &str) -> bool {
+    hint_languages()
+        .iter()
+        .find(|l| l.code == lang)
+        .is_some_and(|l| l.stop_words.contains(word))
+}
+
 /// The start of `text`, at most `max` bytes, cut at a character boundary.
 fn sample(text: &str, max: usize) -> &str {
     if text.len() <= max {

@@ -1,0 +1,300 @@
+//! Adequacy: is the English a translation of this French at all, and in the same order?
+//!
+//! French content words are matched to English words by spelling (names, numbers and
+//! cognates: gouvernement ~ government, crise ~ crisis) or through a core dictionary of
+//! frequent news words whose English looks different (semaine ~ week, tué ~ killed). A
+//! translation matches a good share of them, in roughly the French order; the translation
+//! of another sentence matches almost none, and scrambled English matches them in random
+//! order.
+
+use super::{Category, Finding, Pair, Severity, Tokens, Word};
+use crate::text::lang::is_stop_word;
+use crate::text::token::{fold, TokenKind};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const CORE_DICTIONARY: &str = include_str!("data/fr-en-core.tsv");
+
+/// Below this many French content words a sentence is too short to judge ("Non merci.").
+const MIN_CONTENT_WORDS: usize = 5;
+/// At or below this share of French content words matched, the English translates
+/// something else.
+const UNRELATED_SHARE: f64 = 0.1;
+
+/// French words and stems with their English equivalents, folded.
+#[derive(Debug, Default)]
+struct Dictionary {
+    words: HashMap<String, Vec<Equivalent>>,
+    stems: HashMap<String, Vec<Equivalent>>,
+    /// Length of the shortest stem: shorter prefixes need no lookup.
+    min_stem: usize,
+}
+
+/// An English word, or a stem when `stem` is set.
+#[derive(Debug, Clone)]
+struct Equivalent {
+    text: String,
+    stem: bool,
+}
+
+impl Equivalent {
+    fn matches(&self, english: &str) -> bool {
+        if self.stem {
+            english.starts_with(&self.text)
+        } else {
+            english == self.text
+        }
+    }
+}
+
+fn dictionary() -> &'static Dictionary {
+    static DICTIONARY: OnceLock<Dictionary> = OnceLock::new();
+    DICTIONARY.get_or_init(|| parse_dictionary(CORE_DICTIONARY))
+}
+
+fn parse_dictionary(text: &str) -> Dictionary {
+    let mut dictionary = Dictionary {
+        min_stem: usize::MAX,
+        ..Dictionary::default()
+    };
+    let lines = text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty());
+    for line in lines {
+        let Some((french, english)) = line.split_once('\t') else {
+            continue;
+        };
+        let equivalents: Vec<Equivalent> = english
+            .split('|')
+            .map(str::trim)
+            .filter(|e| !e.is_empty())
+            .map(|e| Equivalent {
+                text: fold(e.trim_end_matches('*')),
+                stem: e.ends_with('*'),
+            })
+            .collect();
+        let french = french.trim();
+        let key = fold(french.trim_end_matches('*'));
+        if french.ends_with('*') {
+            dictionary.min_stem = dictionary.min_stem.min(key.len());
+            dictionary.stems.entry(key).or_default().extend(equivalents);
+        } else {
+            dictionary.words.entry(key).or_default().extend(equivalents);
+        }
+    }
+    dictionary
+}
+
+impl Dictionary {
+    /// Every English equivalent of a folded French word: its own entry and those of the
+    /// stems it starts with.
+    fn equivalents<'d>(&'d self, french: &'d str) -> impl Iterator<Item = &'d Equivalent> + 'd {
+        let exact = self.words.get(french).into_iter().flatten();
+        let stems = (self.min_stem.min(french.len() + 1)..=french.len())
+            .filter(|&n| french.is_char_boundary(n))
+            .filter_map(|n| self.stems.get(&french[..n]))
+            .flatten();
+        exact.chain(stems)
+    }
+}
+
+/// Same word in both languages by its spelling: equal, or a shared beginning long enough
+/// to be the same stem (gouvernement ~ government, crise ~ crisis).
+fn cognate(french: &str, english: &str) -> bool {
+    if french == english {
+        return true;
+    }
+    let shortest = french.len().min(english.len());
+    if shortest < 4 || !french.is_ascii() || !english.is_ascii() {
+        return false;
+    }
+    let shares_stem = |french: &str| {
+        let prefix = french
+            .bytes()
+            .zip(english.bytes())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let close_in_length = french.len().abs_diff(english.len()) <= 3;
+        prefix >= 5 || (prefix >= 4 && shortest <= 6 && close_in_length)
+    };
+    // French writes "ou" where English has "o" or "u": gouvernement, groupe, soutien.
+    shares_stem(french)
+        || (french.contains("ou")
+            && (shares_stem(&french.replacen("ou", "o", 1))
+                || shares_stem(&french.replacen("ou", "u", 1))))
+}
+
+fn digits(word: &Word) -> String {
+    word.text.chars().filter(char::is_ascii_digit).collect()
+}
+
+fn is_content(word: &Word, lang: &str) -> bool {
+    match word.kind {
+        TokenKind::Number => !digits(word).is_empty(),
+        TokenKind::Punct => false,
+        TokenKind::Word => {
+            let lower = word.text.to_lowercase();
+            let lower = lower.trim_end_matches(['\'', '’']);
+            lower.chars().count() >= 3 && !is_stop_word(lang, lower)
+        }
+    }
+}
+
+fn corresponds(french: &Word, english: &Word) -> bool {
+    match (french.kind, english.kind) {
+        (TokenKind::Number, TokenKind::Number) => digits(french) == digits(english),
+        (TokenKind::Word, TokenKind::Word) => {
+            cognate(&french.folded, &english.folded)
+                || dictionary()
+                    .equivalents(&french.folded)
+                    .any(|e| e.matches(&english.folded))
+        }
+        _ => false,
+    }
+}
+
+/// Which French content words have a counterpart in the English, and where.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Correspondence {
+    /// Number of French content words.
+    pub content: usize,
+    /// (French token index, English token index) of each content word matched, in French
+    /// order; each English word is used once.
+    pub matched: Vec<(usize, usize)>,
+}
+
+impl Correspondence {
+    pub fn of(tokens: &Tokens) -> Self {
+        let english: Vec<usize> = (0..tokens.target.len())
+            .filter(|&j| is_content(&tokens.target[j], "en"))
+            .collect();
+        let mut used = vec![false; tokens.target.len()];
+        let mut out = Correspondence::default();
+        let french_count = tokens.source.len().max(1) as f64;
+        for (i, french) in tokens.source.iter().enumerate() {
+            if !is_content(french, "fr") {
+                continue;
+            }
+            out.content += 1;
+            // Of several candidates, the one nearest the French word's relative place.
+            let expected = i as f64 / french_count * tokens.target.len() as f64;
+            let best = english
+                .iter()
+                .copied()
+                .filter(|&j| !used[j] && corresponds(french, &tokens.target[j]))
+                .min_by(|&a, &b| {
+                    (a as f64 - expected)
+                        .abs()
+                        .total_cmp(&(b as f64 - expected).abs())
+                });
+            if let Some(j) = best {
+                used[j] = true;
+                out.matched.push((i, j));
+            }
+        }
+        out
+    }
+
+    /// Share of French content words with an English counterpart.
+    pub fn share(&self) -> f64 {
+        self.matched.len() as f64 / self.content.max(1) as f64
+    }
+
+    /// Share of matched word pairs whose English order contradicts the French order:
+    /// near 0 for a translation, near 0.5 for words in random order.
+    pub fn discordance(&self) -> f64 {
+        let pairs = &self.matched;
+        let mut discordant = 0usize;
+        let mut total = 0usize;
+        for (k, a) in pairs.iter().enumerate() {
+            for b in &pairs[k + 1..] {
+                total += 1;
+                if (a.0 < b.0) != (a.1 < b.1) {
+                    discordant += 1;
+                }
+            }
+        }
+        discordant as f64 / total.max(1) as f64
+    }
+}
+
+impl Correspondence {
+    /// Share of French neighbours (consecutive matched words) whose English order is
+    /// reversed: low even when a translation moves a whole clause.
+    pub fn neighbour_discordance(&self) -> f64 {
+        let reversed = self.matched.windows(2).filter(|w| w[1].1 < w[0].1).count();
+        reversed as f64 / self.matched.len().saturating_sub(1).max(1) as f64
+    }
+}
+
+/// An English sentence that shares almost nothing with its French: the translation of
+/// another sentence, or text that has nothing to do with it.
+pub fn unrelated(pair: &Pair, correspondence: &Correspondence) -> Option<Finding> {
+    if correspondence.content < MIN_CONTENT_WORDS || correspondence.share() > UNRELATED_SHARE {
+        return None;
+    }
+    Some(
+        Finding::new(
+            "mistranslation.unrelated",
+            Category::Mistranslation,
+            Severity::Error,
+            Some(pair.source.whole()),
+            Some(pair.target.whole()),
+            format!(
+                "the English shares {} of the {} content words of the French: it translates something else",
+                correspondence.matched.len(),
+                correspondence.content
+            ),
+        )
+        .suggest("translate this French sentence"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::words;
+
+    fn correspondence(fr: &str, en: &str) -> Correspondence {
+        Correspondence::of(&Tokens {
+            source: words(fr),
+            target: words(en),
+        })
+    }
+
+    #[test]
+    fn cognates_share_a_stem() {
+        assert!(cognate("gouvernement", "government"));
+        assert!(cognate("crise", "crisis"));
+        assert!(!cognate("pain", "painting"));
+    }
+
+    #[test]
+    fn dictionary_stems_cover_inflections() {
+        let d = parse_dictionary("# test\nsemaine\tweek*\ntu*\tkill*|dead\n");
+        let found = |fr: &str, en: &str| d.equivalents(&fold(fr)).any(|e| e.matches(en));
+        assert!(found("semaine", "weeks"));
+        assert!(found("tués", "killed"));
+        assert!(!found("semaines", "weeks"));
+        assert!(!found("semaine", "month"));
+    }
+
+    #[test]
+    fn a_translation_matches_in_order_and_a_scramble_does_not() {
+        let fr =
+            "Le gouvernement malien a annoncé mardi une crise politique majeure à Bamako en 2024.";
+        let good = correspondence(fr, "The Malian government on Tuesday announced a major political crisis in Bamako in 2024.");
+        assert!(good.share() >= 0.5, "{good:?}");
+        assert!(good.discordance() < 0.2, "{good:?}");
+        let scrambled = correspondence(
+            fr,
+            "2024 Bamako crisis political major announced government Malian the in a in.",
+        );
+        assert!(scrambled.discordance() > 0.5, "{scrambled:?}");
+        let other = correspondence(
+            fr,
+            "The tiger belongs to the same family as lions, leopards and jaguars.",
+        );
+        assert_eq!(other.matched, []);
+    }
+}
