@@ -88,13 +88,13 @@ fn parse_dictionary(text: &str) -> Dictionary {
 impl Dictionary {
     /// Every English equivalent of a folded French word: its own entry and those of the
     /// stems it starts with.
-    fn equivalents<'d>(&'d self, french: &'d str) -> impl Iterator<Item = &'d Equivalent> + 'd {
+    fn equivalents(&self, french: &str) -> Vec<&Equivalent> {
         let exact = self.words.get(french).into_iter().flatten();
         let stems = (self.min_stem.min(french.len() + 1)..=french.len())
             .filter(|&n| french.is_char_boundary(n))
             .filter_map(|n| self.stems.get(&french[..n]))
             .flatten();
-        exact.chain(stems)
+        exact.chain(stems).collect()
     }
 }
 
@@ -125,13 +125,21 @@ fn cognate(french: &str, english: &str) -> bool {
 }
 
 fn digits(word: &Word) -> String {
-    word.text.chars().filter(char::is_ascii_digit).collect()
+    if word.kind == TokenKind::Number {
+        word.text.chars().filter(char::is_ascii_digit).collect()
+    } else {
+        String::new()
+    }
 }
 
 fn is_content(word: &Word, lang: &str) -> bool {
     match word.kind {
         TokenKind::Number => !digits(word).is_empty(),
         TokenKind::Punct => false,
+        TokenKind::Word if word.text.is_ascii() => {
+            let lower = word.folded.trim_end_matches('\'');
+            lower.len() >= 3 && !is_stop_word(lang, lower)
+        }
         TokenKind::Word => {
             let lower = word.text.to_lowercase();
             let lower = lower.trim_end_matches(['\'', '’']);
@@ -140,16 +148,36 @@ fn is_content(word: &Word, lang: &str) -> bool {
     }
 }
 
-fn corresponds(french: &Word, english: &Word) -> bool {
-    match (french.kind, english.kind) {
-        (TokenKind::Number, TokenKind::Number) => digits(french) == digits(english),
-        (TokenKind::Word, TokenKind::Word) => {
-            cognate(&french.folded, &english.folded)
-                || dictionary()
-                    .equivalents(&french.folded)
-                    .any(|e| e.matches(&english.folded))
+/// A French content word with what it may be rendered by, computed once per word.
+struct FrenchWord<'w> {
+    word: &'w Word<'w>,
+    digits: String,
+    equivalents: Vec<&'static Equivalent>,
+}
+
+impl<'w> FrenchWord<'w> {
+    fn new(word: &'w Word<'w>) -> Self {
+        let equivalents = if word.kind == TokenKind::Word {
+            dictionary().equivalents(&word.folded)
+        } else {
+            Vec::new()
+        };
+        FrenchWord {
+            word,
+            digits: digits(word),
+            equivalents,
         }
-        _ => false,
+    }
+
+    fn corresponds(&self, english: &Word, english_digits: &str) -> bool {
+        match (self.word.kind, english.kind) {
+            (TokenKind::Number, TokenKind::Number) => self.digits == english_digits,
+            (TokenKind::Word, TokenKind::Word) => {
+                cognate(&self.word.folded, &english.folded)
+                    || self.equivalents.iter().any(|e| e.matches(&english.folded))
+            }
+            _ => false,
+        }
     }
 }
 
@@ -165,23 +193,25 @@ pub struct Correspondence {
 
 impl Correspondence {
     pub fn of(tokens: &Tokens) -> Self {
-        let english: Vec<usize> = (0..tokens.target.len())
+        let english: Vec<(usize, String)> = (0..tokens.target.len())
             .filter(|&j| is_content(&tokens.target[j], "en"))
+            .map(|j| (j, digits(&tokens.target[j])))
             .collect();
         let mut used = vec![false; tokens.target.len()];
         let mut out = Correspondence::default();
         let french_count = tokens.source.len().max(1) as f64;
-        for (i, french) in tokens.source.iter().enumerate() {
-            if !is_content(french, "fr") {
+        for (i, word) in tokens.source.iter().enumerate() {
+            if !is_content(word, "fr") {
                 continue;
             }
             out.content += 1;
+            let french = FrenchWord::new(word);
             // Of several candidates, the one nearest the French word's relative place.
             let expected = i as f64 / french_count * tokens.target.len() as f64;
             let best = english
                 .iter()
-                .copied()
-                .filter(|&j| !used[j] && corresponds(french, &tokens.target[j]))
+                .filter(|(j, digits)| !used[*j] && french.corresponds(&tokens.target[*j], digits))
+                .map(|(j, _)| *j)
                 .min_by(|&a, &b| {
                     (a as f64 - expected)
                         .abs()
@@ -263,6 +293,24 @@ mod tests {
     }
 
     #[test]
+    fn the_core_dictionary_is_a_real_list_of_safe_stems() {
+        let d = dictionary();
+        assert!(d.words.len() + d.stems.len() > 2000);
+        assert!(
+            d.min_stem >= 4,
+            "a French stem shorter than 4 letters over-matches"
+        );
+        let lines = CORE_DICTIONARY
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty());
+        for line in lines {
+            let (french, english) = line.split_once('\t').expect("french<TAB>english");
+            assert!(!french.is_empty() && !english.is_empty(), "{line}");
+            assert!(!french.trim_end_matches('*').contains('*'), "{line}");
+        }
+    }
+
+    #[test]
     fn cognates_share_a_stem() {
         assert!(cognate("gouvernement", "government"));
         assert!(cognate("crise", "crisis"));
@@ -272,7 +320,7 @@ mod tests {
     #[test]
     fn dictionary_stems_cover_inflections() {
         let d = parse_dictionary("# test\nsemaine\tweek*\ntu*\tkill*|dead\n");
-        let found = |fr: &str, en: &str| d.equivalents(&fold(fr)).any(|e| e.matches(en));
+        let found = |fr: &str, en: &str| d.equivalents(&fold(fr)).iter().any(|e| e.matches(en));
         assert!(found("semaine", "weeks"));
         assert!(found("tués", "killed"));
         assert!(!found("semaines", "weeks"));
