@@ -348,7 +348,13 @@ fn shape_cost(
             .count();
         let src_closes = i1 > 0 && src_end[i1 - 1];
         let tgt_closes = j1 > 0 && tgt_end[j1 - 1];
-        let mismatch = a > 0 && b > 0 && src_closes != tgt_closes;
+        // A paragraph whose last sentence was left out of the translation (or added to it)
+        // ends one sentence later on that side: the deletion that follows pays for it.
+        let closes_next =
+            |ends: &[bool], k: usize| k < ends.len() && (ends[k] || k + 1 == ends.len());
+        let one_short =
+            (tgt_closes && closes_next(src_end, i1)) || (src_closes && closes_next(tgt_end, j1));
+        let mismatch = a > 0 && b > 0 && src_closes != tgt_closes && !one_short;
         cost += model.paragraph * (crossings as f32 + if mismatch { 1.0 } else { 0.0 });
     }
     cost
