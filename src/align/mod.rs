@@ -102,7 +102,7 @@ impl Default for Tuning {
             short_chars: 40.0,
             skip: 4.0,
             merge: 3.0,
-            many_to_many: 1.0,
+            many_to_many: 0.0,
             paragraph: 2.0,
             prefix_confidence: 0.7,
             min_translation_probability: 0.1,
