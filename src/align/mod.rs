@@ -44,7 +44,8 @@ pub struct Alignment {
 
 #[derive(Debug, Clone)]
 pub struct AlignOptions {
-    /// Largest group on either side of a bead (3 allows 2-2, 3-1 and 1-3).
+    /// Largest group on either side of a bead: a-b beads with a + b ≤ max_group + 1 (4 allows
+    /// 2-2, 3-1, 1-3, 2-3, 3-2, 4-1 and 1-4; Text+Berg has such beads in its gold).
     pub max_group: usize,
     /// Learn a word-translation table from a first pass and realign.
     pub bootstrap: bool,
@@ -54,7 +55,7 @@ pub struct AlignOptions {
 impl Default for AlignOptions {
     fn default() -> Self {
         AlignOptions {
-            max_group: 3,
+            max_group: 4,
             bootstrap: true,
             tuning: Tuning::default(),
         }
