@@ -89,6 +89,11 @@ pub struct Tuning {
     pub bootstrap_rounds: usize,
     /// Learn from every bead with both sides, not only 1-1 beads among 1-1 beads.
     pub train_on_merges: bool,
+    /// How far the realignment's merge prior follows the share of beads joining three
+    /// sentences that the first pass found in the document (0 keeps it fixed).
+    pub merge_adaptation: f32,
+    /// Share of 2-1 and 1-2 beads at which the merge prior stays as given.
+    pub reference_merge_rate: f32,
 }
 
 impl Default for Tuning {
@@ -110,6 +115,8 @@ impl Default for Tuning {
             realign_margin: 3,
             bootstrap_rounds: 1,
             train_on_merges: false,
+            merge_adaptation: 1.0,
+            reference_merge_rate: 0.15,
         }
     }
 }
@@ -271,7 +278,7 @@ impl Aligner {
                 .par_iter()
                 .zip(&paths)
                 .map(|(doc, (model, path))| {
-                    let model = refine_model(doc, model, path);
+                    let model = adapt_merge_prior(&refine_model(doc, model, path), path, tuning);
                     let evidence = sentence_evidence(doc, &lexicon, tuning);
                     let band = Band::around(
                         &dp::lattice_points(path),
@@ -350,6 +357,34 @@ fn refine_model(doc: &Prepared, model: &CostModel, path: &[Bead]) -> CostModel {
     CostModel {
         ratio: ratio.clamp(0.2, 5.0),
         variance: variance.clamp(2.0, 40.0),
+        ..*model
+    }
+}
+
+/// Largest change (either way) adaptation makes to the merge prior.
+const MAX_MERGE_SHIFT: f32 = 2.0;
+/// Beads at the reference rate added to a document's counts, so that a short document
+/// keeps priors close to the defaults.
+const PSEUDO_BEADS: f32 = 20.0;
+
+/// Moves the merge prior towards the document's own habits: a translator who often splits
+/// or joins sentences makes merges cheaper, a sentence-by-sentence one makes them dearer.
+/// The rate comes from the first pass. (Insertions and deletions are left alone: a first
+/// pass tends to absorb them into merges, so their rate is underestimated.)
+fn adapt_merge_prior(model: &CostModel, path: &[Bead], tuning: &Tuning) -> CostModel {
+    if tuning.merge_adaptation <= 0.0 || path.is_empty() {
+        return *model;
+    }
+    let merges = path
+        .iter()
+        .filter(|b| !b.src.is_empty() && !b.tgt.is_empty() && b.src.len() + b.tgt.len() == 3)
+        .count() as f32;
+    let reference = tuning.reference_merge_rate;
+    let rate = (merges + PSEUDO_BEADS * reference) / (path.len() as f32 + PSEUDO_BEADS);
+    let shift = (tuning.merge_adaptation * (rate / reference).ln())
+        .clamp(-MAX_MERGE_SHIFT, MAX_MERGE_SHIFT);
+    CostModel {
+        merge: (model.merge - shift).max(0.5),
         ..*model
     }
 }
@@ -691,5 +726,60 @@ impl Evidence for SentenceEvidence<'_> {
     }
     fn has_paragraphs(&self) -> bool {
         self.src_paragraphs.is_some() && self.tgt_paragraphs.is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bead(a: usize, b: usize, at: usize) -> Bead {
+        Bead {
+            src: at..at + a,
+            tgt: at..at + b,
+            cost: 0.0,
+        }
+    }
+
+    fn model(tuning: &Tuning) -> CostModel {
+        let doc = Prepared {
+            src: Vec::new(),
+            tgt: Vec::new(),
+            src_paragraphs: None,
+            tgt_paragraphs: None,
+            keys: 0,
+        };
+        initial_model(&doc, tuning)
+    }
+
+    #[test]
+    fn merge_prior_follows_the_documents_merge_rate() {
+        let tuning = Tuning::default();
+        let base = model(&tuning);
+        let faithful: Vec<Bead> = (0..200).map(|k| bead(1, 1, k)).collect();
+        let splitting: Vec<Bead> = (0..200)
+            .map(|k| {
+                if k % 3 == 0 {
+                    bead(1, 2, k)
+                } else {
+                    bead(1, 1, k)
+                }
+            })
+            .collect();
+        let dearer = adapt_merge_prior(&base, &faithful, &tuning).merge;
+        let cheaper = adapt_merge_prior(&base, &splitting, &tuning).merge;
+        assert!(
+            cheaper < base.merge && base.merge < dearer,
+            "{cheaper} {dearer}"
+        );
+        assert!(dearer - base.merge <= MAX_MERGE_SHIFT);
+        let fixed = Tuning {
+            merge_adaptation: 0.0,
+            ..tuning
+        };
+        assert_eq!(
+            adapt_merge_prior(&base, &splitting, &fixed).merge,
+            base.merge
+        );
     }
 }
