@@ -5,6 +5,8 @@
 //! words, cognates by folded prefix and string similarity, telling punctuation); an optional
 //! user dictionary; paragraph boundaries; and a word-translation table learned by EM from
 //! the confident 1-1 links of a first pass over every document given together (Moore 2002).
+//! The first pass also sets, per document, the length ratio and variance and how cheap a
+//! merge is (a translator who often splits sentences gets cheaper 1-2 and 2-1 beads).
 //!
 //! Search: a monotone dynamic programme over beads 0-1, 1-0 and a-b up to `max_group`,
 //! restricted to a band found coarse-to-fine (blocks of 2, 4, 8… sentences summarised by
