@@ -158,3 +158,22 @@ fn paragraph_variant_and_empty_sides() {
     assert_eq!(none.links.len(), 8);
     assert!(none.links.iter().all(|l| l.source.is_empty()));
 }
+
+#[test]
+fn sentence_missing_at_a_paragraph_end_is_a_deletion_not_a_merge() {
+    let (mut fr, en) = corpus(12);
+    let mut fr_paragraphs: Vec<usize> = (0..12).map(|i| i / 3).collect();
+    let en_paragraphs = fr_paragraphs.clone();
+    // The last sentence of the second French paragraph has no English counterpart.
+    fr.insert(6, "Aucun bilan n’a été donné.".to_string());
+    fr_paragraphs.insert(6, 1);
+    let a = align_paragraphs(
+        &refs(&fr),
+        &fr_paragraphs,
+        &refs(&en),
+        &en_paragraphs,
+        &AlignOptions::default(),
+    );
+    assert!(has(&a, &[6], &[]), "{a:?}");
+    assert_one_to_one_except(&a, &[6], |i| if i < 6 { i } else { i - 1 }, 13);
+}

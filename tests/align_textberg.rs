@@ -83,12 +83,13 @@ fn text_berg_dev_and_test() {
     let together = run(&dir, &all_names);
     let joint = report("test, aligned with dev", &together[1..]);
     assert!(
-        joint.f1_strict >= 0.84,
+        joint.f1_strict >= 0.855,
         "joint test strict F1 {}",
         joint.f1_strict
     );
-    // Floors just below the measured figures (dev 0.855, test 0.855 strict F1).
-    assert!(dev.f1_strict >= 0.84, "dev strict F1 {}", dev.f1_strict);
-    assert!(test.f1_strict >= 0.84, "test strict F1 {}", test.f1_strict);
-    assert!(test.f1_lax >= 0.93, "test lax F1 {}", test.f1_lax);
+    // Floors just below the measured figures (strict F1: dev 0.888, test 0.856, test aligned
+    // with dev 0.866; test lax F1 0.945). The target is test strict F1 ≥ 0.90.
+    assert!(dev.f1_strict >= 0.875, "dev strict F1 {}", dev.f1_strict);
+    assert!(test.f1_strict >= 0.85, "test strict F1 {}", test.f1_strict);
+    assert!(test.f1_lax >= 0.935, "test lax F1 {}", test.f1_lax);
 }

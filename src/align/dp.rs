@@ -322,8 +322,46 @@ impl Sides {
     }
 }
 
-/// Cost of the bead source `i0..i1` ↔ target `j0..j1`.
-fn bead_cost(
+/// The part of a bead's cost that needs no token evidence: prior, length and paragraphs.
+/// It is cheap, so the programme computes it first and skips the lexical part of beads it
+/// already rules out.
+fn shape_cost(
+    model: &CostModel,
+    sides: &Sides,
+    (i0, i1): (usize, usize),
+    (j0, j1): (usize, usize),
+) -> f32 {
+    let (a, b) = (i1 - i0, j1 - j0);
+    let mut cost = model.prior(a, b);
+    let l1 = sides.src_prefix[i1] - sides.src_prefix[i0];
+    let l2 = sides.tgt_prefix[j1] - sides.tgt_prefix[j0];
+    if a > 0 && b > 0 {
+        cost += model.length_weight * model.length_cost(l1, l2);
+    } else {
+        cost -= model.short_skip_discount(l1 + l2 / model.ratio);
+    }
+    if let (Some(src_end), Some(tgt_end)) = (&sides.src_end, &sides.tgt_end) {
+        let crossings = src_end[i0..i1.saturating_sub(1).max(i0)]
+            .iter()
+            .chain(&tgt_end[j0..j1.saturating_sub(1).max(j0)])
+            .filter(|&&end| end)
+            .count();
+        let src_closes = i1 > 0 && src_end[i1 - 1];
+        let tgt_closes = j1 > 0 && tgt_end[j1 - 1];
+        // A paragraph whose last sentence was left out of the translation (or added to it)
+        // ends one sentence later on that side: the deletion that follows pays for it.
+        let closes_next =
+            |ends: &[bool], k: usize| k < ends.len() && (ends[k] || k + 1 == ends.len());
+        let one_short =
+            (tgt_closes && closes_next(src_end, i1)) || (src_closes && closes_next(tgt_end, j1));
+        let mismatch = a > 0 && b > 0 && src_closes != tgt_closes && !one_short;
+        cost += model.paragraph * (crossings as f32 + if mismatch { 1.0 } else { 0.0 });
+    }
+    cost
+}
+
+/// The price of the lexical evidence a bead leaves unexplained (never negative).
+fn lexical_cost(
     evidence: &dyn Evidence,
     pairs: &PairTable,
     model: &CostModel,
@@ -369,26 +407,7 @@ fn bead_cost(
     } else {
         1.0
     };
-    let mut cost = model.prior(a, b) + rate * lexical;
-    let l1 = sides.src_prefix[i1] - sides.src_prefix[i0];
-    let l2 = sides.tgt_prefix[j1] - sides.tgt_prefix[j0];
-    if a > 0 && b > 0 {
-        cost += model.length_weight * model.length_cost(l1, l2);
-    } else {
-        cost -= model.short_skip_discount(l1 + l2 / model.ratio);
-    }
-    if let (Some(src_end), Some(tgt_end)) = (&sides.src_end, &sides.tgt_end) {
-        let crossings = src_end[i0..i1.saturating_sub(1).max(i0)]
-            .iter()
-            .chain(&tgt_end[j0..j1.saturating_sub(1).max(j0)])
-            .filter(|&&end| end)
-            .count();
-        let src_closes = i1 > 0 && src_end[i1 - 1];
-        let tgt_closes = j1 > 0 && tgt_end[j1 - 1];
-        let mismatch = a > 0 && b > 0 && src_closes != tgt_closes;
-        cost += model.paragraph * (crossings as f32 + if mismatch { 1.0 } else { 0.0 });
-    }
-    cost
+    rate * lexical
 }
 
 /// Mass of one sentence explained by a group of sentences on the other side: the sum over
@@ -458,13 +477,17 @@ pub fn best_path(
                 let Some(prev) = index(i - a, j - b) else {
                     continue;
                 };
-                // Bead costs are never negative: a predecessor already dearer than the
-                // best way found so far cannot win.
-                if !cost[prev].is_finite() || cost[prev] >= cost[here] {
+                if !cost[prev].is_finite() {
                     continue;
                 }
-                let c =
-                    cost[prev] + bead_cost(evidence, &pairs, model, &sides, (i - a, i), (j - b, j));
+                let (src, tgt) = ((i - a, i), (j - b, j));
+                // The lexical part is never negative: a bead whose cheap part already
+                // reaches the best way found so far cannot win.
+                let cheap = cost[prev] + shape_cost(model, &sides, src, tgt);
+                if cheap >= cost[here] {
+                    continue;
+                }
+                let c = cheap + lexical_cost(evidence, &pairs, model, &sides, src, tgt);
                 if c < cost[here] {
                     cost[here] = c;
                     back[here] = shape as u8;

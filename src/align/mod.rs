@@ -5,6 +5,8 @@
 //! words, cognates by folded prefix and string similarity, telling punctuation); an optional
 //! user dictionary; paragraph boundaries; and a word-translation table learned by EM from
 //! the confident 1-1 links of a first pass over every document given together (Moore 2002).
+//! The first pass also sets, per document, the length ratio and variance and how cheap a
+//! merge is (a translator who often splits sentences gets cheaper 1-2 and 2-1 beads).
 //!
 //! Search: a monotone dynamic programme over beads 0-1, 1-0 and a-b up to `max_group`,
 //! restricted to a band found coarse-to-fine (blocks of 2, 4, 8… sentences summarised by
@@ -44,7 +46,8 @@ pub struct Alignment {
 
 #[derive(Debug, Clone)]
 pub struct AlignOptions {
-    /// Largest group on either side of a bead (3 allows 2-2, 3-1 and 1-3).
+    /// Largest group on either side of a bead: a-b beads with a + b ≤ max_group + 1 (4 allows
+    /// 2-2, 3-1, 1-3, 2-3, 3-2, 4-1 and 1-4; Text+Berg has such beads in its gold).
     pub max_group: usize,
     /// Learn a word-translation table from a first pass and realign.
     pub bootstrap: bool,
@@ -54,7 +57,7 @@ pub struct AlignOptions {
 impl Default for AlignOptions {
     fn default() -> Self {
         AlignOptions {
-            max_group: 3,
+            max_group: 4,
             bootstrap: true,
             tuning: Tuning::default(),
         }
@@ -88,6 +91,11 @@ pub struct Tuning {
     pub bootstrap_rounds: usize,
     /// Learn from every bead with both sides, not only 1-1 beads among 1-1 beads.
     pub train_on_merges: bool,
+    /// How far the realignment's merge prior follows the share of beads joining three
+    /// sentences that the first pass found in the document (0 keeps it fixed).
+    pub merge_adaptation: f32,
+    /// Share of 2-1 and 1-2 beads at which the merge prior stays as given.
+    pub reference_merge_rate: f32,
 }
 
 impl Default for Tuning {
@@ -102,13 +110,15 @@ impl Default for Tuning {
             short_chars: 40.0,
             skip: 4.0,
             merge: 3.0,
-            many_to_many: 1.0,
+            many_to_many: 0.0,
             paragraph: 2.0,
             prefix_confidence: 0.7,
             min_translation_probability: 0.1,
             realign_margin: 3,
             bootstrap_rounds: 1,
             train_on_merges: false,
+            merge_adaptation: 1.0,
+            reference_merge_rate: 0.15,
         }
     }
 }
@@ -270,7 +280,7 @@ impl Aligner {
                 .par_iter()
                 .zip(&paths)
                 .map(|(doc, (model, path))| {
-                    let model = refine_model(doc, model, path);
+                    let model = adapt_merge_prior(&refine_model(doc, model, path), path, tuning);
                     let evidence = sentence_evidence(doc, &lexicon, tuning);
                     let band = Band::around(
                         &dp::lattice_points(path),
@@ -349,6 +359,34 @@ fn refine_model(doc: &Prepared, model: &CostModel, path: &[Bead]) -> CostModel {
     CostModel {
         ratio: ratio.clamp(0.2, 5.0),
         variance: variance.clamp(2.0, 40.0),
+        ..*model
+    }
+}
+
+/// Largest change (either way) adaptation makes to the merge prior.
+const MAX_MERGE_SHIFT: f32 = 2.0;
+/// Beads at the reference rate added to a document's counts, so that a short document
+/// keeps priors close to the defaults.
+const PSEUDO_BEADS: f32 = 20.0;
+
+/// Moves the merge prior towards the document's own habits: a translator who often splits
+/// or joins sentences makes merges cheaper, a sentence-by-sentence one makes them dearer.
+/// The rate comes from the first pass. (Insertions and deletions are left alone: a first
+/// pass tends to absorb them into merges, so their rate is underestimated.)
+fn adapt_merge_prior(model: &CostModel, path: &[Bead], tuning: &Tuning) -> CostModel {
+    if tuning.merge_adaptation <= 0.0 || path.is_empty() {
+        return *model;
+    }
+    let merges = path
+        .iter()
+        .filter(|b| !b.src.is_empty() && !b.tgt.is_empty() && b.src.len() + b.tgt.len() == 3)
+        .count() as f32;
+    let reference = tuning.reference_merge_rate;
+    let rate = (merges + PSEUDO_BEADS * reference) / (path.len() as f32 + PSEUDO_BEADS);
+    let shift = (tuning.merge_adaptation * (rate / reference).ln())
+        .clamp(-MAX_MERGE_SHIFT, MAX_MERGE_SHIFT);
+    CostModel {
+        merge: (model.merge - shift).max(0.5),
         ..*model
     }
 }
@@ -690,5 +728,60 @@ impl Evidence for SentenceEvidence<'_> {
     }
     fn has_paragraphs(&self) -> bool {
         self.src_paragraphs.is_some() && self.tgt_paragraphs.is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bead(a: usize, b: usize, at: usize) -> Bead {
+        Bead {
+            src: at..at + a,
+            tgt: at..at + b,
+            cost: 0.0,
+        }
+    }
+
+    fn model(tuning: &Tuning) -> CostModel {
+        let doc = Prepared {
+            src: Vec::new(),
+            tgt: Vec::new(),
+            src_paragraphs: None,
+            tgt_paragraphs: None,
+            keys: 0,
+        };
+        initial_model(&doc, tuning)
+    }
+
+    #[test]
+    fn merge_prior_follows_the_documents_merge_rate() {
+        let tuning = Tuning::default();
+        let base = model(&tuning);
+        let faithful: Vec<Bead> = (0..200).map(|k| bead(1, 1, k)).collect();
+        let splitting: Vec<Bead> = (0..200)
+            .map(|k| {
+                if k % 3 == 0 {
+                    bead(1, 2, k)
+                } else {
+                    bead(1, 1, k)
+                }
+            })
+            .collect();
+        let dearer = adapt_merge_prior(&base, &faithful, &tuning).merge;
+        let cheaper = adapt_merge_prior(&base, &splitting, &tuning).merge;
+        assert!(
+            cheaper < base.merge && base.merge < dearer,
+            "{cheaper} {dearer}"
+        );
+        assert!(dearer - base.merge <= MAX_MERGE_SHIFT);
+        let fixed = Tuning {
+            merge_adaptation: 0.0,
+            ..tuning
+        };
+        assert_eq!(
+            adapt_merge_prior(&base, &splitting, &fixed).merge,
+            base.merge
+        );
     }
 }

@@ -31,8 +31,8 @@ pub struct Args {
     /// Bilingual dictionary: hunalign `target @ source` lines or `source<TAB>target`.
     #[arg(long, value_name = "FILE")]
     pub dict: Option<PathBuf>,
-    /// Largest group of segments on one side of a bead (3 allows 2-2, 3-1 and 1-3).
-    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u8).range(1..=6))]
+    /// Largest group of segments on one side of a bead (4 allows 2-2, 3-1, 2-3, 4-1 and mirrors).
+    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u8).range(1..=6))]
     pub max_group: u8,
     #[arg(long, value_enum, default_value = "text")]
     pub format: OutputFormat,
