@@ -26,17 +26,13 @@ pub(crate) fn push_spaced_key(text: &str, out: &mut String) {
     let start = out.len();
     let mut pending_space = false;
     for c in text.chars() {
-        let folded = if c.is_ascii() {
-            c.is_ascii_alphanumeric().then(|| c.to_ascii_lowercase())
-        } else if !c.is_alphanumeric() {
-            None
-        } else if let Some(base) = latin_base(c) {
-            Some(base)
-        } else if is_plain_letter(c) {
-            Some(c.to_lowercase().next().unwrap_or(c))
-        } else {
-            out.truncate(start);
-            return push_spaced_key_slow(text, out);
+        let folded = match fold_char(c) {
+            CharFold::Letter(c) => Some(c),
+            CharFold::Separator => None,
+            CharFold::Unusual => {
+                out.truncate(start);
+                return push_spaced_key_slow(text, out);
+            }
         };
         match folded {
             Some(c) => {
@@ -51,7 +47,40 @@ pub(crate) fn push_spaced_key(text: &str, out: &mut String) {
     }
 }
 
-fn push_spaced_key_slow(text: &str, out: &mut String) {
+/// What the fast fold makes of one character.
+pub(crate) enum CharFold {
+    /// A letter or digit, folded.
+    Letter(char),
+    /// Punctuation, space or a symbol: separates words.
+    Separator,
+    /// A letter the table does not know (it may decompose): the whole text needs the
+    /// Unicode fold.
+    Unusual,
+}
+
+/// The fast fold of one character. Accented Latin letters are tested before
+/// `is_alphanumeric`, whose table look-up is the slow part for them.
+#[inline]
+pub(crate) fn fold_char(c: char) -> CharFold {
+    if c.is_ascii() {
+        if c.is_ascii_alphanumeric() {
+            CharFold::Letter(c.to_ascii_lowercase())
+        } else {
+            CharFold::Separator
+        }
+    } else if let Some(base) = latin_base(c) {
+        CharFold::Letter(base)
+    } else if is_plain_letter(c) {
+        CharFold::Letter(c.to_lowercase().next().unwrap_or(c))
+    } else if !c.is_alphanumeric() {
+        CharFold::Separator
+    } else {
+        CharFold::Unusual
+    }
+}
+
+/// The spaced key through the full Unicode fold, for texts [`fold_char`] calls unusual.
+pub(crate) fn push_spaced_key_slow(text: &str, out: &mut String) {
     let start = out.len();
     let mut pending_space = false;
     for c in fold(text).chars() {

@@ -202,22 +202,21 @@ fn rank<'g>(best: HashMap<u32, Hit<'g>>, limit: usize) -> Vec<Hit<'g>> {
 /// command line) this is cheaper than building the index, whose hash tables only pay
 /// off over many lookups.
 pub fn scan<'g>(glossary: &'g Glossary, query: &str, limit: usize) -> Vec<Hit<'g>> {
-    let Some(q) = Query::new(query) else {
-        return Vec::new();
-    };
+    match Query::new(query) {
+        Some(q) => scan_with(glossary, &q, limit),
+        None => Vec::new(),
+    }
+}
+
+fn scan_with<'g>(glossary: &'g Glossary, q: &Query<'_>, limit: usize) -> Vec<Hit<'g>> {
     let mut best: HashMap<u32, Hit<'g>> = HashMap::new();
-    let mut spaced = String::new();
-    let mut key = String::new();
+    let mut folded = FoldedTerm::default();
     for (i, concept) in glossary.iter().enumerate() {
         for term in concept.terms() {
-            spaced.clear();
-            fold::push_spaced_key(term.text, &mut spaced);
-            if spaced.is_empty() {
+            if !folded.fold(term.text) {
                 continue;
             }
-            key.clear();
-            key.extend(spaced.chars().filter(|c| *c != ' '));
-            let Some((score, kind)) = q.score(term.text, &spaced, &key) else {
+            let Some((score, kind)) = q.score(term.text, &folded) else {
                 continue;
             };
             let better = best.get(&(i as u32)).map_or(true, |hit| {
@@ -246,37 +245,192 @@ pub fn scan<'g>(glossary: &'g Glossary, query: &str, limit: usize) -> Vec<Hit<'g
 /// materialises only the concepts it accepts.
 pub(super) struct Matcher<'q> {
     query: Option<Query<'q>>,
-    spaced: String,
-    key: String,
+    folded: FoldedTerm,
 }
 
 impl<'q> Matcher<'q> {
     pub(super) fn new(query: &'q str) -> Matcher<'q> {
         Matcher {
             query: Query::new(query),
-            spaced: String::new(),
-            key: String::new(),
+            folded: FoldedTerm::default(),
         }
     }
 
     /// True when [`scan`] would score `term` (already trimmed, as a concept holds it).
     pub(super) fn meets(&mut self, term: &str) -> bool {
-        let Some(query) = &self.query else {
-            return false;
-        };
-        self.spaced.clear();
-        fold::push_spaced_key(term, &mut self.spaced);
-        if self.spaced.is_empty() {
-            return false;
-        }
-        self.key.clear();
-        self.key.extend(self.spaced.chars().filter(|c| *c != ' '));
-        query.score(term, &self.spaced, &self.key).is_some()
+        self.folded.fold(term)
+            && self
+                .query
+                .as_ref()
+                .is_some_and(|query| query.score(term, &self.folded).is_some())
+    }
+
+    /// The compact key of the term last given to [`Matcher::meets`] (what
+    /// [`super::compact_key`] makes of it).
+    pub(super) fn compact_key(&self) -> &str {
+        &self.folded.key
     }
 
     /// True when [`scan`] would score some term of `concept`.
     pub(super) fn meets_concept(&mut self, concept: &Concept) -> bool {
         concept.terms().any(|term| self.meets(term.text))
+    }
+}
+
+/// The keys of one term, folded into buffers that are reused from term to term: a scan
+/// folds some 90,000 terms of a 10,000-concept glossary, so this is one pass over the
+/// text that fills the spaced key, the compact key and the words at once.
+#[derive(Default)]
+struct FoldedTerm {
+    /// As [`spaced_key`] makes it.
+    spaced: String,
+    /// As [`super::compact_key`] makes it.
+    key: String,
+    /// Characters in `key`.
+    len: usize,
+    /// The characters of `key`.
+    chars: CharSet,
+    /// The words of `spaced`, in order.
+    words: Vec<Word>,
+}
+
+/// One word of a [`FoldedTerm`]: a byte range of its spaced key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Word {
+    start: usize,
+    end: usize,
+    /// Characters in the word.
+    len: usize,
+    chars: CharSet,
+}
+
+impl Word {
+    fn starting_at(start: usize) -> Word {
+        Word {
+            start,
+            end: start,
+            len: 0,
+            chars: CharSet::default(),
+        }
+    }
+}
+
+impl FoldedTerm {
+    /// Folds `text`; false when nothing is left of it (only punctuation).
+    fn fold(&mut self, text: &str) -> bool {
+        self.clear();
+        let mut word = Word::starting_at(0);
+        let mut pending_space = false;
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let folded = if b.is_ascii() {
+                i += 1;
+                b.is_ascii_alphanumeric()
+                    .then(|| char::from(b.to_ascii_lowercase()))
+            } else {
+                let c = text[i..].chars().next().expect("a character starts here");
+                i += c.len_utf8();
+                match fold::fold_char(c) {
+                    fold::CharFold::Letter(c) => Some(c),
+                    fold::CharFold::Separator => None,
+                    fold::CharFold::Unusual => return self.fold_unicode(text),
+                }
+            };
+            let Some(c) = folded else {
+                pending_space = true;
+                continue;
+            };
+            if pending_space && !self.spaced.is_empty() {
+                word.end = self.spaced.len();
+                self.words.push(word);
+                self.spaced.push(' ');
+                word = Word::starting_at(self.spaced.len());
+            }
+            pending_space = false;
+            self.spaced.push(c);
+            self.count(c, &mut word);
+        }
+        self.finish(word)
+    }
+
+    /// The same through the full Unicode fold, for the rare text that needs it.
+    fn fold_unicode(&mut self, text: &str) -> bool {
+        self.clear();
+        let mut spaced = std::mem::take(&mut self.spaced);
+        fold::push_spaced_key_slow(text, &mut spaced);
+        let mut word = Word::starting_at(0);
+        for (at, c) in spaced.char_indices() {
+            if c == ' ' {
+                word.end = at;
+                self.words.push(word);
+                word = Word::starting_at(at + 1);
+            } else {
+                self.count(c, &mut word);
+            }
+        }
+        self.spaced = spaced;
+        self.finish(word)
+    }
+
+    fn clear(&mut self) {
+        self.spaced.clear();
+        self.key.clear();
+        self.len = 0;
+        self.chars = CharSet::default();
+        self.words.clear();
+    }
+
+    /// Counts a folded character, already in `spaced`, into the compact key and `word`.
+    fn count(&mut self, c: char, word: &mut Word) {
+        self.key.push(c);
+        self.len += 1;
+        self.chars.insert(c);
+        word.len += 1;
+        word.chars.insert(c);
+    }
+
+    fn finish(&mut self, mut word: Word) -> bool {
+        if self.len == 0 {
+            return false;
+        }
+        word.end = self.spaced.len();
+        self.words.push(word);
+        true
+    }
+}
+
+/// A set of characters in 64 bits, for a cheap lower bound on an edit distance before
+/// computing it: every character of one string that the other lacks costs at least one
+/// edit (a deletion or substitution for each of its occurrences; a transposition keeps
+/// characters). Unaccented letters and digits have a bit each; other characters share
+/// bits, which can only hide a missing character, never invent one, so the bound stays a
+/// lower bound.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct CharSet(u64);
+
+impl CharSet {
+    fn of(text: &str) -> CharSet {
+        let mut set = CharSet::default();
+        for c in text.chars() {
+            set.insert(c);
+        }
+        set
+    }
+
+    fn insert(&mut self, c: char) {
+        let bit = match c {
+            'a'..='z' => c as u32 - 'a' as u32,
+            '0'..='9' => 26 + (c as u32 - '0' as u32),
+            _ => 36 + c as u32 % 28,
+        };
+        self.0 |= 1 << bit;
+    }
+
+    /// How many characters (bits) of `self` are not in `other`.
+    fn missing_from(self, other: CharSet) -> usize {
+        (self.0 & !other.0).count_ones() as usize
     }
 }
 
@@ -286,8 +440,14 @@ struct Query<'q> {
     spaced: String,
     key: String,
     len: usize,
+    chars: CharSet,
+    /// The query is a single word (no space in its spaced key).
+    one_word: bool,
     max_edits: usize,
     comparator: osa::BatchComparator<char>,
+    /// Whether the cheap bounds may skip a distance computation; off only in tests, to
+    /// check that the bounds never change a result.
+    bounded: bool,
 }
 
 impl<'q> Query<'q> {
@@ -303,19 +463,31 @@ impl<'q> Query<'q> {
             text,
             comparator: osa::BatchComparator::new(key.chars()),
             max_edits: max_edits(len),
+            chars: CharSet::of(&key),
+            one_word: !spaced.contains(' '),
             spaced,
             key,
             len,
+            bounded: true,
         })
     }
 
-    /// Edits between the query key and `candidate`, when within the allowance and not 0.
-    fn edits(&self, candidate: &str) -> Option<usize> {
-        if self.max_edits == 0 {
-            return None;
+    /// False when a string of `len` characters drawn from `chars` is surely more than
+    /// the allowed edits away from the query (by length, then by missing characters).
+    fn may_be_near(&self, len: usize, chars: CharSet) -> bool {
+        if self.max_edits == 0 || len + self.max_edits < self.len || len > self.len + self.max_edits
+        {
+            return false;
         }
-        let n = candidate.chars().count();
-        if n + self.max_edits < self.len || n > self.len + self.max_edits {
+        !self.bounded
+            || (self.chars.missing_from(chars) <= self.max_edits
+                && chars.missing_from(self.chars) <= self.max_edits)
+    }
+
+    /// Edits between the query key and `candidate` (of `len` characters drawn from
+    /// `chars`), when within the allowance and not 0.
+    fn edits(&self, candidate: &str, len: usize, chars: CharSet) -> Option<usize> {
+        if !self.may_be_near(len, chars) {
             return None;
         }
         let args = osa::Args::default().score_cutoff(self.max_edits);
@@ -324,9 +496,9 @@ impl<'q> Query<'q> {
             .filter(|&e| e > 0)
     }
 
-    /// The best way this query meets a term, if any.
-    fn score(&self, text: &str, spaced: &str, key: &str) -> Option<(u32, MatchKind)> {
-        if key == self.key {
+    /// The best way this query meets a term (`text` as written, `term` its keys), if any.
+    fn score(&self, text: &str, term: &FoldedTerm) -> Option<(u32, MatchKind)> {
+        if term.key == self.key {
             return Some(if text == self.text {
                 (100, MatchKind::Exact)
             } else {
@@ -339,23 +511,28 @@ impl<'q> Query<'q> {
                 best = Some((score, kind));
             }
         };
-        if self.len >= 3 {
-            if let Some(coverage) = word_coverage(&self.spaced, spaced) {
+        // Words of the query inside the term: every query character is in the term.
+        if self.len >= 3 && (!self.bounded || self.chars.missing_from(term.chars) == 0) {
+            if let Some(coverage) = word_coverage(&self.spaced, &term.spaced) {
                 consider(60 + (29.0 * coverage) as u32, MatchKind::Words);
             }
         }
-        if let Some(edits) = self.edits(key) {
-            let longest = self.len.max(key.chars().count()) as f64;
+        if let Some(edits) = self.edits(&term.key, term.len, term.chars) {
+            let longest = self.len.max(term.len) as f64;
             consider(
                 (90.0 * (1.0 - edits as f64 / longest)) as u32,
                 MatchKind::Fuzzy { edits },
             );
         }
-        if !self.spaced.contains(' ') && spaced.contains(' ') {
-            for word in spaced.split(' ') {
-                if let Some(edits) = self.edits(word) {
-                    let coverage = word.len() as f64 / spaced.len() as f64;
-                    let closeness = 1.0 - edits as f64 / self.len.max(word.chars().count()) as f64;
+        if self.max_edits > 0 && self.one_word && term.words.len() > 1 {
+            for word in &term.words {
+                if word.len + self.max_edits < self.len || word.len > self.len + self.max_edits {
+                    continue;
+                }
+                let text = &term.spaced[word.start..word.end];
+                if let Some(edits) = self.edits(text, word.len, word.chars) {
+                    let coverage = text.len() as f64 / term.spaced.len() as f64;
+                    let closeness = 1.0 - edits as f64 / self.len.max(word.len) as f64;
                     consider(
                         ((50.0 + 29.0 * coverage) * closeness) as u32,
                         MatchKind::FuzzyWord { edits },
@@ -644,6 +821,89 @@ mod tests {
                 summary(index.lookup(query, 10)),
                 "{query}"
             );
+        }
+    }
+
+    /// Every field of every hit, in order: what the one-off lookup must reproduce.
+    fn everything(hits: &[Hit<'_>]) -> String {
+        format!("{hits:#?}")
+    }
+
+    #[test]
+    fn the_cheap_bounds_never_change_a_result() {
+        let g = super::super::generated::glossary(400);
+        let queries = super::super::generated::queries(&g, 400);
+        let mut found = 0;
+        for query in &queries {
+            let Some(bounded) = Query::new(query) else {
+                assert!(scan(&g, query, 10).is_empty());
+                continue;
+            };
+            let unbounded = Query {
+                bounded: false,
+                ..Query::new(query).unwrap()
+            };
+            let hits = scan_with(&g, &bounded, 10);
+            found += hits.len();
+            assert_eq!(
+                everything(&hits),
+                everything(&scan_with(&g, &unbounded, 10)),
+                "{query}"
+            );
+        }
+        // The queries do meet terms, in all the ways there are.
+        assert!(found > queries.len(), "{found} hits");
+        for kind in ["Exact", "Folded", "Words", "Fuzzy {", "FuzzyWord"] {
+            let met = queries
+                .iter()
+                .any(|q| everything(&scan(&g, q, 10)).contains(&format!("kind: {kind}")));
+            assert!(met, "no query met a term as {kind}");
+        }
+    }
+
+    #[test]
+    fn one_pass_fold_agrees_with_the_keys() {
+        let g = super::super::generated::glossary(200);
+        let mut texts: Vec<String> = g
+            .iter()
+            .flat_map(|c| c.terms().map(|t| t.text.to_string()))
+            .collect();
+        texts.extend(
+            ["", "...", " a-b ", "Ǆemal ﬁn", "l’État", "x\u{301}y", "ŞĂȚ"].map(String::from),
+        );
+        let mut folded = FoldedTerm::default();
+        for text in &texts {
+            check_fold(&mut folded, text);
+        }
+    }
+
+    fn check_fold(folded: &mut FoldedTerm, text: &str) {
+        let spaced = spaced_key(text);
+        let key = super::super::compact_key(text);
+        assert_eq!(folded.fold(text), !key.is_empty(), "{text:?}");
+        assert_eq!(folded.key, key, "{text:?}");
+        if key.is_empty() {
+            return;
+        }
+        assert_eq!(folded.spaced, spaced, "{text:?}");
+        assert_eq!(folded.len, key.chars().count(), "{text:?}");
+        assert_eq!(folded.chars, CharSet::of(&key), "{text:?}");
+        let words: Vec<&str> = folded
+            .words
+            .iter()
+            .map(|w| &folded.spaced[w.start..w.end])
+            .collect();
+        assert_eq!(words, spaced.split(' ').collect::<Vec<_>>(), "{text:?}");
+        for (word, text) in folded.words.iter().zip(&words) {
+            assert_eq!(word.len, text.chars().count());
+            assert_eq!(word.chars, CharSet::of(text));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_pass_fold_agrees_with_the_keys_on_any_text(text in "\\PC{0,12}|[a-zA-Zé ,.'-]{0,20}") {
+            check_fold(&mut FoldedTerm::default(), &text);
         }
     }
 

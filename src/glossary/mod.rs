@@ -11,6 +11,8 @@
 //! id or the same French preferred term.
 
 mod fold;
+#[cfg(test)]
+mod generated;
 mod lookup;
 mod omegat;
 mod oneshot;
@@ -651,6 +653,11 @@ impl<'a> IntoIterator for &'a Glossary {
 /// An id for a concept read without one: the French term as a slug ("état-major" →
 /// "etat-major"), made unique within `taken` with a numeric suffix.
 pub(crate) fn make_id(french: &str, taken: &std::collections::HashSet<String>) -> String {
+    make_id_in(french, |id| taken.contains(id))
+}
+
+/// [`make_id`] against any set of ids, given as its membership test.
+pub(crate) fn make_id_in(french: &str, is_taken: impl Fn(&str) -> bool) -> String {
     let slug: String = spaced_key(french)
         .split(' ')
         .take(8)
@@ -661,12 +668,12 @@ pub(crate) fn make_id(french: &str, taken: &std::collections::HashSet<String>) -
         Some(_) => format!("c-{slug}"),
         None => "concept".to_string(),
     };
-    if !taken.contains(&base) {
+    if !is_taken(&base) {
         return base;
     }
     (2..)
         .map(|n| format!("{base}-{n}"))
-        .find(|id| !taken.contains(id))
+        .find(|id| !is_taken(id))
         .expect("some suffix is free")
 }
 

@@ -13,6 +13,7 @@ use super::{omegat, Concept, Glossary, Terms};
 use crate::error::{Error, Result};
 use std::collections::HashSet;
 use std::path::Path;
+use std::rc::Rc;
 
 /// Column order of the tab-separated table (built-in data): id and classification first.
 const TABLE_COLUMNS: [Column; 13] = [
@@ -129,7 +130,7 @@ pub(super) fn parse(text: &str, path: &Path, delimiter: u8) -> Result<Glossary> 
     for record in reader.records() {
         let record = record.map_err(|e| csv_error(path, &e))?;
         let line = record.position().map_or(0, |p| p.line() as usize);
-        let concept = concept_from_row(&columns, record.iter(), tabbed, &taken)
+        let concept = concept_from_row(&columns, record.iter(), tabbed, |id| taken.contains(id))
             .map_err(|problem| Error::parse(path, line, 1, problem))?;
         if !taken.insert(concept.id.clone()) {
             return Err(Error::parse(
@@ -184,19 +185,19 @@ fn columns_of<'a>(names: impl Iterator<Item = &'a str>, path: &Path) -> Result<V
 }
 
 /// One row as a normalised concept; a row without an id gets one made from its French
-/// term, unique within `taken`.
+/// term, unique among the ids `is_taken` knows.
 fn concept_from_row<'a>(
     columns: &[Column],
     cells: impl Iterator<Item = &'a str>,
     tabbed: bool,
-    taken: &HashSet<String>,
+    is_taken: impl Fn(&str) -> bool,
 ) -> std::result::Result<Concept, String> {
     let mut concept = Concept::new("", "", "");
     for (&column, cell) in columns.iter().zip(cells) {
         set_cell(&mut concept, column, cell, tabbed)?;
     }
     if concept.id.trim().is_empty() {
-        concept.id = super::make_id(&concept.fr.preferred, taken);
+        concept.id = super::make_id_in(&concept.fr.preferred, is_taken);
     }
     concept.normalize()
 }
@@ -290,47 +291,81 @@ fn cell(concept: &Concept, column: Column, tabbed: bool) -> String {
     }
 }
 
-/// Reads the tab-separated table for one lookup: every row is checked, but only the
-/// term cells are looked at closely, and only rows with a term that `matcher` accepts
-/// become concepts; the others are kept as their id and French key, which is all that
-/// merging over the built-in glossary needs.
+/// Reads the tab-separated table for one lookup, line by line (the caller may feed a
+/// large file in chunks): every row is checked, but only the term cells are looked at
+/// closely, and only rows with a term that the matcher accepts become concepts; the
+/// others are kept as their id and French key, which is all that merging over the
+/// built-in glossary needs.
 ///
-/// `None` means "not sure": the table has something this reader leaves to the full one
-/// (escapes in an id or a term, control characters, CR line ends, empty lines, a bad
-/// row). The caller then runs [`parse`], which either reads the file or names the
-/// problem with its line, so that both readers accept exactly the same files.
-pub(super) fn scan_for_query(text: &str, matcher: &mut Matcher<'_>) -> Option<Vec<Slot>> {
-    if !plain_text(text) {
-        return None;
+/// `None` from any step means "not sure": the table has something this reader leaves to
+/// the full one (escapes in an id or a term, control characters, CR line ends, empty
+/// lines, a bad row). The caller then runs [`parse`], which either reads the file or names
+/// the problem with its line, so that both readers accept exactly the same files.
+pub(super) struct QueryScan<'m, 'q> {
+    matcher: &'m mut Matcher<'q>,
+    /// Empty until the header has been read.
+    columns: Vec<Column>,
+    slots: Vec<Slot>,
+    taken: HashSet<Rc<str>>,
+    /// Domain and part-of-speech labels already checked.
+    good_labels: Vec<String>,
+}
+
+impl<'m, 'q> QueryScan<'m, 'q> {
+    pub(super) fn new(matcher: &'m mut Matcher<'q>) -> Self {
+        QueryScan {
+            matcher,
+            columns: Vec::new(),
+            slots: Vec::new(),
+            taken: HashSet::new(),
+            good_labels: Vec::new(),
+        }
     }
-    let body = text.strip_suffix('\n').unwrap_or(text);
-    let mut lines = body.split('\n');
-    let columns = columns_of(lines.next()?.split('\t'), Path::new("")).ok()?;
-    let mut slots = Vec::new();
-    let mut taken: HashSet<String> = HashSet::new();
-    let mut cells: Vec<&str> = Vec::with_capacity(columns.len());
-    let mut good_labels: Vec<&str> = Vec::new();
-    for line in lines {
-        cells.clear();
-        cells.extend(line.split('\t'));
-        if line.is_empty() || cells.len() != columns.len() {
+
+    /// Reads whole lines (each ending in '\n', except the last line of the file).
+    pub(super) fn lines(&mut self, text: &str) -> Option<()> {
+        if !plain_text(text) {
             return None;
         }
+        // Most tables have no backslash at all: then no cell needs a closer look.
+        let may_escape = text.contains('\\');
+        for line in text.split_terminator('\n') {
+            if self.columns.is_empty() {
+                self.columns = columns_of(line.split('\t'), Path::new("")).ok()?;
+            } else {
+                self.row(line, may_escape)?;
+            }
+        }
+        Some(())
+    }
+
+    /// The slots of every row, in order; `None` when the table has no row.
+    pub(super) fn finish(self) -> Option<Vec<Slot>> {
+        (!self.slots.is_empty()).then_some(self.slots)
+    }
+
+    fn row(&mut self, line: &str, may_escape: bool) -> Option<()> {
+        if line.is_empty() {
+            return None;
+        }
+        let columns = &self.columns;
+        let mut cells = line.split('\t');
         let mut id = "";
-        let mut french = "";
+        let mut french = None;
         let mut french_cell = "";
         let mut met = false;
-        for (&column, &cell) in columns.iter().zip(&cells) {
+        for &column in columns {
+            let cell = cells.next()?;
             match column {
                 Column::Id => {
-                    if cell.contains('\\') {
+                    if may_escape && cell.contains('\\') {
                         return None;
                     }
                     id = cell.trim();
                 }
                 Column::Domain | Column::Pos => {
                     let cell = cell.trim();
-                    if !cell.is_empty() && !good_labels.contains(&cell) {
+                    if !cell.is_empty() && !self.good_labels.iter().any(|l| l == cell) {
                         let ok = match column {
                             Column::Domain => cell.parse::<super::Domain>().is_ok(),
                             _ => cell.parse::<super::PartOfSpeech>().is_ok(),
@@ -338,29 +373,34 @@ pub(super) fn scan_for_query(text: &str, matcher: &mut Matcher<'_>) -> Option<Ve
                         if !ok {
                             return None;
                         }
-                        good_labels.push(cell);
+                        self.good_labels.push(cell.to_string());
                     }
                 }
                 Column::Fr | Column::En | Column::FrAcronym | Column::EnAcronym => {
-                    let term = plain_term(cell)?;
+                    let term = plain_term(cell, may_escape)?;
                     let preferred = matches!(column, Column::Fr | Column::En);
                     if preferred && term.is_empty() {
                         return None;
                     }
                     if column == Column::Fr {
-                        french = term;
+                        // The French key is needed for merging whether or not the term is met.
+                        met |= self.matcher.meets(term);
+                        french = Some(Rc::from(self.matcher.compact_key()));
                         french_cell = cell;
+                    } else if !met && !term.is_empty() {
+                        met = self.matcher.meets(term);
                     }
-                    met = met || (!term.is_empty() && matcher.meets(term));
                 }
                 Column::FrVariants | Column::EnVariants | Column::EnAvoid => {
                     for item in cell.split('|') {
-                        let item = plain_term(item)?;
-                        met = met || (!item.is_empty() && matcher.meets(item));
+                        let item = plain_term(item, may_escape)?;
+                        if !met && !item.is_empty() {
+                            met = self.matcher.meets(item);
+                        }
                     }
                 }
                 Column::Definition | Column::Note | Column::Source => {
-                    if cell.contains('\\') {
+                    if may_escape && cell.contains('\\') {
                         let text = unescape_text(cell).ok()?;
                         if text
                             .chars()
@@ -372,36 +412,43 @@ pub(super) fn scan_for_query(text: &str, matcher: &mut Matcher<'_>) -> Option<Ve
                 }
             }
         }
-        let id = if id.is_empty() {
-            super::make_id(french_cell, &taken)
+        if cells.next().is_some() {
+            return None;
+        }
+        let id: Rc<str> = if id.is_empty() {
+            super::make_id_in(french_cell, |id| self.taken.contains(id)).into()
         } else {
-            id.to_string()
+            id.into()
         };
         let concept = if met {
-            let concept = concept_from_row(&columns, cells.iter().copied(), true, &taken).ok()?;
-            debug_assert_eq!(concept.id, id);
-            Some(concept)
+            let taken = &self.taken;
+            let concept =
+                concept_from_row(columns, line.split('\t'), true, |id| taken.contains(id)).ok()?;
+            debug_assert_eq!(concept.id, *id);
+            Some(Box::new(concept))
         } else {
             super::check_id(&id).ok()?;
             None
         };
-        if !taken.insert(id.clone()) {
+        if !self.taken.insert(id.clone()) {
             return None;
         }
-        slots.push(Slot {
+        self.slots.push(Slot {
             id,
-            french: super::compact_key(french),
+            french: french?,
             concept,
         });
+        Some(())
     }
-    (!slots.is_empty()).then_some(slots)
 }
 
 /// A term cell or list item that the full reader would take as it is, trimmed: no
-/// escape, and not starting with '#'. Empty items are fine (lists drop them).
-fn plain_term(cell: &str) -> Option<&str> {
+/// escape (there is none when `may_escape` is false), and not starting with '#'. Empty
+/// items are fine (lists drop them).
+fn plain_term(cell: &str, may_escape: bool) -> Option<&str> {
     let term = cell.trim();
-    (!cell.contains('\\') && !term.starts_with('#')).then_some(term)
+    let escaped = may_escape && cell.contains('\\');
+    (!escaped && !term.starts_with('#')).then_some(term)
 }
 
 /// True when `text` has no control character but tab and LF, and no character XML
