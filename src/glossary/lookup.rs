@@ -213,7 +213,7 @@ fn scan_with<'g>(glossary: &'g Glossary, q: &Query<'_>, limit: usize) -> Vec<Hit
     let mut folded = FoldedTerm::default();
     for (i, concept) in glossary.iter().enumerate() {
         for term in concept.terms() {
-            if !folded.fold(term.text) {
+            if !q.may_meet(term.text) || !folded.fold(term.text) {
                 continue;
             }
             let Some((score, kind)) = q.score(term.text, &folded) else {
@@ -246,6 +246,7 @@ fn scan_with<'g>(glossary: &'g Glossary, q: &Query<'_>, limit: usize) -> Vec<Hit
 pub(super) struct Matcher<'q> {
     query: Option<Query<'q>>,
     folded: FoldedTerm,
+    key: String,
 }
 
 impl<'q> Matcher<'q> {
@@ -253,22 +254,25 @@ impl<'q> Matcher<'q> {
         Matcher {
             query: Query::new(query),
             folded: FoldedTerm::default(),
+            key: String::new(),
         }
     }
 
     /// True when [`scan`] would score `term` (already trimmed, as a concept holds it).
     pub(super) fn meets(&mut self, term: &str) -> bool {
-        self.folded.fold(term)
-            && self
-                .query
-                .as_ref()
-                .is_some_and(|query| query.score(term, &self.folded).is_some())
+        let Some(query) = &self.query else {
+            return false;
+        };
+        query.may_meet(term) && self.folded.fold(term) && query.score(term, &self.folded).is_some()
     }
 
-    /// The compact key of the term last given to [`Matcher::meets`] (what
-    /// [`super::compact_key`] makes of it).
-    pub(super) fn compact_key(&self) -> &str {
-        &self.folded.key
+    /// [`Matcher::meets`], and the compact key of `term` (what [`super::compact_key`]
+    /// makes of it), which merging needs for every French term.
+    pub(super) fn meets_keyed(&mut self, term: &str) -> (bool, &str) {
+        let met = self.meets(term);
+        self.key.clear();
+        fold::push_compact_key(term, &mut self.key);
+        (met, &self.key)
     }
 
     /// True when [`scan`] would score some term of `concept`.
@@ -321,18 +325,17 @@ impl FoldedTerm {
         self.clear();
         let mut word = Word::starting_at(0);
         let mut pending_space = false;
-        let bytes = text.as_bytes();
         let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
+        while i < text.len() {
+            let b = text.as_bytes()[i];
             let folded = if b.is_ascii() {
                 i += 1;
-                b.is_ascii_alphanumeric()
-                    .then(|| char::from(b.to_ascii_lowercase()))
+                match fold::ASCII_FOLD[usize::from(b)] {
+                    0 => None,
+                    folded => Some(char::from(folded)),
+                }
             } else {
-                let c = text[i..].chars().next().expect("a character starts here");
-                i += c.len_utf8();
-                match fold::fold_char(c) {
+                match fold::fold_next(text, &mut i) {
                     fold::CharFold::Letter(c) => Some(c),
                     fold::CharFold::Separator => None,
                     fold::CharFold::Unusual => return self.fold_unicode(text),
@@ -383,6 +386,7 @@ impl FoldedTerm {
     }
 
     /// Counts a folded character, already in `spaced`, into the compact key and `word`.
+    #[inline(always)]
     fn count(&mut self, c: char, word: &mut Word) {
         self.key.push(c);
         self.len += 1;
@@ -419,13 +423,9 @@ impl CharSet {
         set
     }
 
+    #[inline(always)]
     fn insert(&mut self, c: char) {
-        let bit = match c {
-            'a'..='z' => c as u32 - 'a' as u32,
-            '0'..='9' => 26 + (c as u32 - '0' as u32),
-            _ => 36 + c as u32 % 28,
-        };
-        self.0 |= 1 << bit;
+        self.0 |= 1 << bit_of(c as u32);
     }
 
     /// How many characters (bits) of `self` are not in `other`.
@@ -433,6 +433,37 @@ impl CharSet {
         (self.0 & !other.0).count_ones() as usize
     }
 }
+
+/// The bit of a folded character in a [`CharSet`].
+const fn bit_of(c: u32) -> u32 {
+    if c.wrapping_sub('a' as u32) < 26 {
+        c - 'a' as u32
+    } else if c.wrapping_sub('0' as u32) < 10 {
+        26 + c - '0' as u32
+    } else {
+        36 + c % 28
+    }
+}
+
+/// What a byte of a term is to the fold, for the tight loops that read every term of a
+/// large glossary: below 64, an ASCII letter or digit and its [`CharSet`] bit (folded
+/// case); [`SEPARATOR`] for other ASCII; [`MULTIBYTE`] for the bytes of other characters.
+const BYTE_CLASS: [u8; 256] = {
+    let mut table = [MULTIBYTE; 256];
+    let mut b = 0;
+    while b < 128 {
+        let folded = fold::ASCII_FOLD[b];
+        table[b] = if folded == 0 {
+            SEPARATOR
+        } else {
+            bit_of(folded as u32) as u8
+        };
+        b += 1;
+    }
+    table
+};
+const SEPARATOR: u8 = 64;
+const MULTIBYTE: u8 = 128;
 
 /// A query prepared for [`scan`].
 struct Query<'q> {
@@ -443,6 +474,8 @@ struct Query<'q> {
     chars: CharSet,
     /// The query is a single word (no space in its spaced key).
     one_word: bool,
+    /// Characters in the query's first word, and its characters.
+    first_word: (usize, CharSet),
     max_edits: usize,
     comparator: osa::BatchComparator<char>,
     /// Whether the cheap bounds may skip a distance computation; off only in tests, to
@@ -465,6 +498,10 @@ impl<'q> Query<'q> {
             max_edits: max_edits(len),
             chars: CharSet::of(&key),
             one_word: !spaced.contains(' '),
+            first_word: {
+                let first = spaced.split(' ').next().unwrap_or("");
+                (first.chars().count(), CharSet::of(first))
+            },
             spaced,
             key,
             len,
@@ -482,6 +519,73 @@ impl<'q> Query<'q> {
         !self.bounded
             || (self.chars.missing_from(chars) <= self.max_edits
                 && chars.missing_from(self.chars) <= self.max_edits)
+    }
+
+    /// A first look at a term before folding it: one pass that counts its folded
+    /// characters and words without writing anything, and tells whether any way of
+    /// meeting the query (as [`Query::score`] tries them) can pass the bounds. Most terms
+    /// of a large glossary end here. True when unsure (a letter outside the fold table).
+    fn may_meet(&self, text: &str) -> bool {
+        if !self.bounded {
+            return true;
+        }
+        let bytes = text.as_bytes();
+        let mut len = 0;
+        let mut chars = CharSet::default();
+        let mut words = 0;
+        let mut word_len = 0;
+        let mut word_chars = CharSet::default();
+        let mut near_word = false;
+        // The query's first word among the term's words (for a run of words).
+        let mut first_word = false;
+        let mut i = 0;
+        loop {
+            // The common case, ASCII letters, in a loop of its own.
+            let mut class = SEPARATOR;
+            while let Some(&b) = bytes.get(i) {
+                class = BYTE_CLASS[usize::from(b)];
+                if class >= SEPARATOR {
+                    break;
+                }
+                word_len += 1;
+                word_chars.0 |= 1 << class;
+                i += 1;
+            }
+            if i == bytes.len() {
+                class = SEPARATOR;
+            }
+            if class == MULTIBYTE {
+                match fold::fold_next(text, &mut i) {
+                    fold::CharFold::Letter(c) => {
+                        word_len += 1;
+                        word_chars.insert(c);
+                        continue;
+                    }
+                    fold::CharFold::Separator => {}
+                    fold::CharFold::Unusual => return true,
+                }
+            } else {
+                i += 1;
+            }
+            if word_len > 0 {
+                words += 1;
+                len += word_len;
+                chars.0 |= word_chars.0;
+                near_word = near_word || self.may_be_near(word_len, word_chars);
+                first_word = first_word
+                    || (word_len == self.first_word.0 && word_chars == self.first_word.1);
+                word_len = 0;
+                word_chars = CharSet::default();
+            }
+            if i > bytes.len() {
+                break;
+            }
+        }
+        let same_key = len == self.len && chars == self.chars;
+        let words_of_term =
+            self.len >= 3 && first_word && len >= self.len && self.chars.missing_from(chars) == 0;
+        let near_word = self.one_word && words > 1 && near_word;
+        same_key || words_of_term || self.may_be_near(len, chars) || near_word
     }
 
     /// Edits between the query key and `candidate` (of `len` characters drawn from
