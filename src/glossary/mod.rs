@@ -10,6 +10,7 @@
 //! with [`Glossary::with_user_files`]: a user concept replaces a built-in one with the same
 //! id or the same French preferred term.
 
+mod cache;
 mod fold;
 #[cfg(test)]
 mod generated;
@@ -19,6 +20,7 @@ mod oneshot;
 mod table;
 mod tbx;
 
+pub use cache::LookupCache;
 pub use fold::{compact_key, spaced_key};
 pub use lookup::{Hit, Index, MatchKind};
 
@@ -536,8 +538,14 @@ impl Glossary {
     /// What [`Glossary::with_user_files`] would build, restricted to the concepts that
     /// `query` meets: a one-off lookup over it gives the same hits, without parsing every
     /// field of every concept of a large user glossary. Files are validated as fully.
-    pub fn with_user_files_for_query(paths: &[PathBuf], query: &str) -> Result<Glossary> {
-        oneshot::with_user_files_for_query(paths, query)
+    /// With a cache, TBX, CSV and OmegaT files are parsed once and then read from a
+    /// table kept in the cache for as long as they do not change.
+    pub fn with_user_files_for_query(
+        paths: &[PathBuf],
+        query: &str,
+        cache: Option<&LookupCache>,
+    ) -> Result<Glossary> {
+        oneshot::with_user_files_for_query(paths, query, cache)
     }
 
     /// Merges `other` over `self`: a concept of `other` replaces the one with the same id,

@@ -8,6 +8,7 @@
 //! [`Glossary::lookup`] would find hits in, so a lookup over it gives exactly the hits of
 //! a lookup over the fully loaded glossary.
 
+use super::cache::LookupCache;
 use super::lookup::Matcher;
 use super::{compact_key, table, Concept, Glossary};
 use crate::error::{Error, Result};
@@ -35,8 +36,14 @@ impl Slot {
 
 /// The built-in glossary with the user files merged over it, as
 /// [`Glossary::with_user_files`] builds it, keeping only the concepts `query` meets.
-/// Every file is read in full and any invalid one is refused, as by the full loader.
-pub(super) fn with_user_files_for_query(paths: &[PathBuf], query: &str) -> Result<Glossary> {
+/// Every file is read in full and any invalid one is refused, as by the full loader;
+/// with a cache, a file other than our table that is unchanged since it was last read
+/// is read from the table cached then (see [`super::cache`]).
+pub(super) fn with_user_files_for_query(
+    paths: &[PathBuf],
+    query: &str,
+    cache: Option<&LookupCache>,
+) -> Result<Glossary> {
     let mut matcher = Matcher::new(query);
     let mut merged = Merged::default();
     let builtin = Glossary::builtin();
@@ -48,7 +55,7 @@ pub(super) fn with_user_files_for_query(paths: &[PathBuf], query: &str) -> Resul
             .collect(),
     );
     for path in paths {
-        merged.merge(read_for_query(path, &mut matcher)?);
+        merged.merge(read_for_query(path, &mut matcher, cache)?);
     }
     let concepts = merged
         .slots
@@ -58,12 +65,28 @@ pub(super) fn with_user_files_for_query(paths: &[PathBuf], query: &str) -> Resul
     Glossary::from_normalized(concepts).map_err(Error::usage)
 }
 
-/// One user file as slots: our table is scanned, any other format is loaded in full.
-fn read_for_query(path: &Path, matcher: &mut Matcher<'_>) -> Result<Vec<Slot>> {
-    if let Some(slots) = scan_table_file(path, matcher, CHUNK)? {
+/// One user file as slots: our table is scanned; any other format is scanned from its
+/// cached table when there is a current one, else loaded in full (and then cached).
+fn read_for_query(
+    path: &Path,
+    matcher: &mut Matcher<'_>,
+    cache: Option<&LookupCache>,
+) -> Result<Vec<Slot>> {
+    if let Some(slots) = scan_table_file(path, None, matcher, CHUNK)? {
         return Ok(slots);
     }
+    let cached = cache.and_then(|cache| Some((cache, cache.entry(path)?)));
+    if let Some((_, entry)) = &cached {
+        // A missing, stale or unreadable cached table is only a miss.
+        let hit = scan_table_file(&entry.table, Some(&entry.first_line), matcher, CHUNK);
+        if let Ok(Some(slots)) = hit {
+            return Ok(slots);
+        }
+    }
     let glossary = Glossary::load(path)?;
+    if let Some((cache, entry)) = &cached {
+        cache.store(entry, &glossary);
+    }
     Ok(glossary
         .concepts
         .into_iter()
@@ -75,11 +98,13 @@ fn read_for_query(path: &Path, matcher: &mut Matcher<'_>) -> Result<Vec<Slot>> {
 /// never held whole in memory (fresh memory costs more than reading the file).
 const CHUNK: usize = 256 * 1024;
 
-/// Scans `path` with [`table::QueryScan`] when its first line is our table's header.
-/// `None`: not our table, or something the scan leaves to the full reader (which then
-/// reads the file again, and names any problem).
+/// Scans `path` with [`table::QueryScan`] when its first line is our table's header
+/// (after `first_line`, which must come first when given). `None`: not our table, or
+/// something the scan leaves to the full reader (which then reads the file again, and
+/// names any problem).
 fn scan_table_file(
     path: &Path,
+    first_line: Option<&str>,
     matcher: &mut Matcher<'_>,
     chunk: usize,
 ) -> Result<Option<Vec<Slot>>> {
@@ -114,8 +139,14 @@ fn scan_table_file(
         };
         if first {
             text = text.strip_prefix('\u{feff}').unwrap_or(text);
-            let first_line = text.split('\n').next().unwrap_or("");
-            if !table::is_header(first_line.split('\t')) {
+            if let Some(expected) = first_line {
+                match text.split_once('\n') {
+                    Some((line, rest)) if line == expected => text = rest,
+                    _ => return Ok(None),
+                }
+            }
+            let header = text.split('\n').next().unwrap_or("");
+            if !table::is_header(header.split('\t')) {
                 return Ok(None);
             }
             first = false;
@@ -222,7 +253,7 @@ mod tests {
                 "zzzz",
                 "...",
             ] {
-                let fast = with_user_files_for_query(&paths, query).unwrap();
+                let fast = with_user_files_for_query(&paths, query, None).unwrap();
                 assert_eq!(summary(&fast, query), summary(&full, query), "{query}");
             }
         }
@@ -256,7 +287,7 @@ mod tests {
         for paths in &file_sets {
             let full = Glossary::with_user_files(paths).unwrap();
             for query in &queries {
-                let fast = with_user_files_for_query(paths, query).unwrap();
+                let fast = with_user_files_for_query(paths, query, None).unwrap();
                 assert_eq!(
                     everything(&fast, query),
                     everything(&full, query),
@@ -274,7 +305,7 @@ mod tests {
         std::fs::write(&path, generated.to_format(Format::Table)).unwrap();
         let slots = |query: &str, chunk: usize| {
             let mut matcher = Matcher::new(query);
-            let slots = scan_table_file(&path, &mut matcher, chunk)
+            let slots = scan_table_file(&path, None, &mut matcher, chunk)
                 .unwrap()
                 .unwrap();
             let slots: Vec<_> = slots
@@ -317,7 +348,7 @@ mod tests {
             std::fs::write(&path, &bad).unwrap();
             let paths = [path];
             let full = Glossary::with_user_files(&paths).unwrap_err().to_string();
-            let fast = with_user_files_for_query(&paths, "fr")
+            let fast = with_user_files_for_query(&paths, "fr", None)
                 .unwrap_err()
                 .to_string();
             assert_eq!(fast, full, "{bad:?}");
