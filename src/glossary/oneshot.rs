@@ -96,7 +96,7 @@ fn read_for_query(
 
 /// Bytes read at a time: the table is scanned a chunk at a time, so that a large file is
 /// never held whole in memory (fresh memory costs more than reading the file).
-const CHUNK: usize = 256 * 1024;
+const CHUNK: usize = 64 * 1024;
 
 /// Scans `path` with [`table::QueryScan`] when its first line is our table's header
 /// (after `first_line`, which must come first when given). `None`: not our table, or
@@ -150,6 +150,11 @@ fn scan_table_file(
                 return Ok(None);
             }
             first = false;
+            // Room for every row at once, guessed from the first chunk's rows: growing
+            // by doubling would copy the rows read so far and touch twice the memory.
+            let file_len = file.metadata().map_or(0, |m| m.len()) as usize;
+            let rows_here = memchr::memchr_iter(b'\n', text.as_bytes()).count();
+            scan.reserve(file_len / (text.len() / rows_here.max(1)).max(1) + 16);
         }
         if scan.lines(text).is_none() {
             return Ok(None);

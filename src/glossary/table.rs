@@ -324,6 +324,12 @@ impl<'m, 'q> QueryScan<'m, 'q> {
         }
     }
 
+    /// Makes room for `rows` more rows.
+    pub(super) fn reserve(&mut self, rows: usize) {
+        self.slots.reserve(rows);
+        self.taken.reserve(rows);
+    }
+
     /// Reads whole lines (each ending in '\n', except the last line of the file).
     pub(super) fn lines(&mut self, text: &str) -> Option<()> {
         if !plain_text(text) {
