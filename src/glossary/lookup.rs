@@ -462,6 +462,20 @@ const BYTE_CLASS: [u8; 256] = {
     }
     table
 };
+/// [`BYTE_CLASS`] for the second byte of U+00C0..=U+00FF (after 0xC3): the bit of its
+/// ASCII base letter, or [`MULTIBYTE`] for the others (×, æ, ð…).
+const LATIN1_CLASS: [u8; 64] = {
+    let mut table = [MULTIBYTE; 64];
+    let mut i = 0;
+    while i < 64 {
+        let folded = fold::LATIN1_FOLD[i];
+        if folded != 0 {
+            table[i] = bit_of(folded as u32) as u8;
+        }
+        i += 1;
+    }
+    table
+};
 const SEPARATOR: u8 = 64;
 const MULTIBYTE: u8 = 128;
 
@@ -540,16 +554,22 @@ impl<'q> Query<'q> {
         let mut first_word = false;
         let mut i = 0;
         loop {
-            // The common case, ASCII letters, in a loop of its own.
+            // The common case, ASCII and Latin-1 letters, in a loop of its own.
             let mut class = SEPARATOR;
             while let Some(&b) = bytes.get(i) {
                 class = BYTE_CLASS[usize::from(b)];
+                let mut width = 1;
+                if class == MULTIBYTE && b == 0xC3 {
+                    // A valid two-byte sequence: the second byte is there.
+                    class = LATIN1_CLASS[usize::from(bytes[i + 1] & 0x3f)];
+                    width = 2;
+                }
                 if class >= SEPARATOR {
                     break;
                 }
                 word_len += 1;
                 word_chars.0 |= 1 << class;
-                i += 1;
+                i += width;
             }
             if i == bytes.len() {
                 class = SEPARATOR;
