@@ -263,6 +263,26 @@ mod tests {
     }
 
     #[test]
+    fn our_own_table_is_never_cached() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = cache_in(dir.path());
+        let mut concept = super::super::Concept::new("a", "Brigade alpha", "Alpha brigade");
+        concept.fr.variants = vec!["alpha|bravo".into(), "back\\slash".into()];
+        let glossary = Glossary::from_concepts(vec![concept]).unwrap();
+        let plain = generated::glossary(5);
+        for (name, glossary) in [("escaped.tsv", &glossary), ("plain.tsv", &plain)] {
+            let path = dir.path().join(name);
+            std::fs::write(&path, glossary.to_format(Format::Table)).unwrap();
+            let paths = [path.clone()];
+            assert_eq!(
+                lookup(&paths, "alpha", &cache).unwrap(),
+                full(&paths, "alpha")
+            );
+            assert!(!cache.entry(&path).unwrap().table.exists(), "{name}");
+        }
+    }
+
+    #[test]
     fn a_recent_file_is_not_cached() {
         let dir = tempfile::tempdir().unwrap();
         let cache = LookupCache::in_dir(dir.path().join("cache"));

@@ -72,19 +72,25 @@ fn read_for_query(
     matcher: &mut Matcher<'_>,
     cache: Option<&LookupCache>,
 ) -> Result<Vec<Slot>> {
-    if let Some(slots) = scan_table_file(path, None, matcher, CHUNK)? {
-        return Ok(slots);
-    }
-    let cached = cache.and_then(|cache| Some((cache, cache.entry(path)?)));
+    let cached = match scan_table_file(path, None, matcher, CHUNK)? {
+        Scan::Slots(slots) => return Ok(slots),
+        // Our table, but with something only the full reader handles: caching it as
+        // the same table would not help.
+        Scan::Unsure => None,
+        Scan::NotOurTable => cache.and_then(|cache| Some((cache, cache.entry(path)?))),
+    };
+    let mut store = true;
     if let Some((_, entry)) = &cached {
         // A missing, stale or unreadable cached table is only a miss.
-        let hit = scan_table_file(&entry.table, Some(&entry.first_line), matcher, CHUNK);
-        if let Ok(Some(slots)) = hit {
-            return Ok(slots);
+        match scan_table_file(&entry.table, Some(&entry.first_line), matcher, CHUNK) {
+            Ok(Scan::Slots(slots)) => return Ok(slots),
+            // Current, but needs the full reader: writing it again would not help.
+            Ok(Scan::Unsure) => store = false,
+            Ok(Scan::NotOurTable) | Err(_) => {}
         }
     }
     let glossary = Glossary::load(path)?;
-    if let Some((cache, entry)) = &cached {
+    if let (Some((cache, entry)), true) = (&cached, store) {
         cache.store(entry, &glossary);
     }
     Ok(glossary
@@ -94,20 +100,29 @@ fn read_for_query(
         .collect())
 }
 
+/// What scanning a file as our table gave.
+enum Scan {
+    Slots(Vec<Slot>),
+    /// The file does not start with our table's header (after the expected first line).
+    NotOurTable,
+    /// Our table, with something the scan leaves to the full reader.
+    Unsure,
+}
+
 /// Bytes read at a time: the table is scanned a chunk at a time, so that a large file is
 /// never held whole in memory (fresh memory costs more than reading the file).
 const CHUNK: usize = 64 * 1024;
 
 /// Scans `path` with [`table::QueryScan`] when its first line is our table's header
-/// (after `first_line`, which must come first when given). `None`: not our table, or
-/// something the scan leaves to the full reader (which then reads the file again, and
-/// names any problem).
+/// (after `first_line`, which must come first when given). When the file is not our
+/// table or is one the scan is unsure of, the full reader reads the file again, and names
+/// any problem.
 fn scan_table_file(
     path: &Path,
     first_line: Option<&str>,
     matcher: &mut Matcher<'_>,
     chunk: usize,
-) -> Result<Option<Vec<Slot>>> {
+) -> Result<Scan> {
     let read_error = |e: std::io::Error| Error::input(path, e.to_string());
     let mut file = std::fs::File::open(path).map_err(read_error)?;
     let mut scan = table::QueryScan::new(matcher);
@@ -135,19 +150,23 @@ fn scan_table_file(
         // simdutf8 checks UTF-8 several times faster than std, which reads accented text
         // a byte at a time; the table's bytes all go through this check.
         let Ok(mut text) = simdutf8::basic::from_utf8(&buffer[..end]) else {
-            return Ok(None);
+            return Ok(if first {
+                Scan::NotOurTable
+            } else {
+                Scan::Unsure
+            });
         };
         if first {
             text = text.strip_prefix('\u{feff}').unwrap_or(text);
             if let Some(expected) = first_line {
                 match text.split_once('\n') {
                     Some((line, rest)) if line == expected => text = rest,
-                    _ => return Ok(None),
+                    _ => return Ok(Scan::NotOurTable),
                 }
             }
             let header = text.split('\n').next().unwrap_or("");
             if !table::is_header(header.split('\t')) {
-                return Ok(None);
+                return Ok(Scan::NotOurTable);
             }
             first = false;
             // Room for every row at once, guessed from the first chunk's rows: growing
@@ -157,10 +176,10 @@ fn scan_table_file(
             scan.reserve(file_len / (text.len() / rows_here.max(1)).max(1) + 16);
         }
         if scan.lines(text).is_none() {
-            return Ok(None);
+            return Ok(Scan::Unsure);
         }
         if n == 0 {
-            return Ok(scan.finish());
+            return Ok(scan.finish().map_or(Scan::Unsure, Scan::Slots));
         }
         buffer.copy_within(end..filled, 0);
         filled -= end;
@@ -310,9 +329,9 @@ mod tests {
         std::fs::write(&path, generated.to_format(Format::Table)).unwrap();
         let slots = |query: &str, chunk: usize| {
             let mut matcher = Matcher::new(query);
-            let slots = scan_table_file(&path, None, &mut matcher, chunk)
-                .unwrap()
-                .unwrap();
+            let Ok(Scan::Slots(slots)) = scan_table_file(&path, None, &mut matcher, chunk) else {
+                panic!("the generated table is read by the scan");
+            };
             let slots: Vec<_> = slots
                 .into_iter()
                 .map(|s| (s.id, s.french, s.concept))
