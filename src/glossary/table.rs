@@ -464,7 +464,14 @@ fn plain_term(cell: &str, may_escape: bool) -> Option<&str> {
 
 /// `str::trim`, with a quick way out for the usual cell: spaces around ASCII text.
 fn trim(cell: &str) -> &str {
-    let trimmed = cell.trim_matches(' ');
+    let bytes = cell.as_bytes();
+    let start = bytes.iter().position(|&b| b != b' ').unwrap_or(bytes.len());
+    let end = bytes
+        .iter()
+        .rposition(|&b| b != b' ')
+        .map_or(start, |last| last + 1);
+    // Both ends sit next to an ASCII byte (or the cell's ends), so on char boundaries.
+    let trimmed = &cell[start..end];
     match (trimmed.as_bytes().first(), trimmed.as_bytes().last()) {
         (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => trimmed,
         _ => trimmed.trim(),
