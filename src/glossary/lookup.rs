@@ -8,6 +8,10 @@
 //! 3. a small edit distance (optimal string alignment, so a swapped pair of letters is one
 //!    edit) against keys of nearby length only: keys are bucketed by length, and a query of
 //!    length n with at most k edits only reads buckets n−k..=n+k.
+//!
+//! A single lookup ([`scan`], and the one-off reader of large user files) has no index:
+//! it bounds each term before any distance call (lengths, and the characters one side
+//! lacks, see [`CharSet`]), first without folding the term at all.
 
 use super::{fold, spaced_key, Concept, Glossary, Lang, Term, TermRole};
 use rapidfuzz::distance::osa;

@@ -7,6 +7,10 @@
 //! merging over the built-in glossary looks at. The result is the glossary that
 //! [`Glossary::lookup`] would find hits in, so a lookup over it gives exactly the hits of
 //! a lookup over the fully loaded glossary.
+//!
+//! Our table is scanned a chunk at a time, each term first looked at without folding it
+//! (see `Query::may_meet` in the lookup module). Other formats are parsed in full, then
+//! read from a table kept in the [`LookupCache`] while the file is unchanged.
 
 use super::cache::LookupCache;
 use super::lookup::Matcher;
