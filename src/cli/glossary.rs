@@ -1,7 +1,7 @@
 //! `wirealign glossary`: lookup, list, export and import over the built-in Sahel glossary
 //! and any user glossaries given with `--glossary`.
 
-use crate::glossary::{Concept, Domain, Format, Glossary, Hit, Lang, Terms};
+use crate::glossary::{Concept, Domain, Format, Glossary, Hit, Lang, LookupCache, Terms};
 use crate::Error;
 use serde::Serialize;
 use std::fmt::Write as _;
@@ -114,8 +114,11 @@ pub fn run(args: Args) -> crate::Result<i32> {
             format,
             limit,
         } => {
-            // Only the concepts the term meets are materialised (same hits as a full load).
-            let glossary = Glossary::with_user_files_for_query(&args.glossaries, &term)?;
+            // Only the concepts the term meets are materialised (same hits as a full load);
+            // TBX and CSV files are read from the user's cache while they are unchanged.
+            let cache = LookupCache::from_env();
+            let glossary =
+                Glossary::with_user_files_for_query(&args.glossaries, &term, cache.as_ref())?;
             lookup(&glossary, &term, format, limit)
         }
         command => {

@@ -8,6 +8,10 @@
 //! 3. a small edit distance (optimal string alignment, so a swapped pair of letters is one
 //!    edit) against keys of nearby length only: keys are bucketed by length, and a query of
 //!    length n with at most k edits only reads buckets n−k..=n+k.
+//!
+//! A single lookup ([`scan`], and the one-off reader of large user files) has no index:
+//! it bounds each term before any distance call (lengths, and the characters one side
+//! lacks, see [`CharSet`]), first without folding the term at all.
 
 use super::{fold, spaced_key, Concept, Glossary, Lang, Term, TermRole};
 use rapidfuzz::distance::osa;
@@ -202,22 +206,21 @@ fn rank<'g>(best: HashMap<u32, Hit<'g>>, limit: usize) -> Vec<Hit<'g>> {
 /// command line) this is cheaper than building the index, whose hash tables only pay
 /// off over many lookups.
 pub fn scan<'g>(glossary: &'g Glossary, query: &str, limit: usize) -> Vec<Hit<'g>> {
-    let Some(q) = Query::new(query) else {
-        return Vec::new();
-    };
+    match Query::new(query) {
+        Some(q) => scan_with(glossary, &q, limit),
+        None => Vec::new(),
+    }
+}
+
+fn scan_with<'g>(glossary: &'g Glossary, q: &Query<'_>, limit: usize) -> Vec<Hit<'g>> {
     let mut best: HashMap<u32, Hit<'g>> = HashMap::new();
-    let mut spaced = String::new();
-    let mut key = String::new();
+    let mut folded = FoldedTerm::default();
     for (i, concept) in glossary.iter().enumerate() {
         for term in concept.terms() {
-            spaced.clear();
-            fold::push_spaced_key(term.text, &mut spaced);
-            if spaced.is_empty() {
+            if !q.may_meet(term.text) || !folded.fold(term.text) {
                 continue;
             }
-            key.clear();
-            key.extend(spaced.chars().filter(|c| *c != ' '));
-            let Some((score, kind)) = q.score(term.text, &spaced, &key) else {
+            let Some((score, kind)) = q.score(term.text, &folded) else {
                 continue;
             };
             let better = best.get(&(i as u32)).map_or(true, |hit| {
@@ -246,7 +249,7 @@ pub fn scan<'g>(glossary: &'g Glossary, query: &str, limit: usize) -> Vec<Hit<'g
 /// materialises only the concepts it accepts.
 pub(super) struct Matcher<'q> {
     query: Option<Query<'q>>,
-    spaced: String,
+    folded: FoldedTerm,
     key: String,
 }
 
@@ -254,7 +257,7 @@ impl<'q> Matcher<'q> {
     pub(super) fn new(query: &'q str) -> Matcher<'q> {
         Matcher {
             query: Query::new(query),
-            spaced: String::new(),
+            folded: FoldedTerm::default(),
             key: String::new(),
         }
     }
@@ -264,14 +267,16 @@ impl<'q> Matcher<'q> {
         let Some(query) = &self.query else {
             return false;
         };
-        self.spaced.clear();
-        fold::push_spaced_key(term, &mut self.spaced);
-        if self.spaced.is_empty() {
-            return false;
-        }
+        query.may_meet(term) && self.folded.fold(term) && query.score(term, &self.folded).is_some()
+    }
+
+    /// [`Matcher::meets`], and the compact key of `term` (what [`super::compact_key`]
+    /// makes of it), which merging needs for every French term.
+    pub(super) fn meets_keyed(&mut self, term: &str) -> (bool, &str) {
+        let met = self.meets(term);
         self.key.clear();
-        self.key.extend(self.spaced.chars().filter(|c| *c != ' '));
-        query.score(term, &self.spaced, &self.key).is_some()
+        fold::push_compact_key(term, &mut self.key);
+        (met, &self.key)
     }
 
     /// True when [`scan`] would score some term of `concept`.
@@ -280,14 +285,220 @@ impl<'q> Matcher<'q> {
     }
 }
 
+/// The keys of one term, folded into buffers that are reused from term to term: a scan
+/// folds some 90,000 terms of a 10,000-concept glossary, so this is one pass over the
+/// text that fills the spaced key, the compact key and the words at once.
+#[derive(Default)]
+struct FoldedTerm {
+    /// As [`spaced_key`] makes it.
+    spaced: String,
+    /// As [`super::compact_key`] makes it.
+    key: String,
+    /// Characters in `key`.
+    len: usize,
+    /// The characters of `key`.
+    chars: CharSet,
+    /// The words of `spaced`, in order.
+    words: Vec<Word>,
+}
+
+/// One word of a [`FoldedTerm`]: a byte range of its spaced key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Word {
+    start: usize,
+    end: usize,
+    /// Characters in the word.
+    len: usize,
+    chars: CharSet,
+}
+
+impl Word {
+    fn starting_at(start: usize) -> Word {
+        Word {
+            start,
+            end: start,
+            len: 0,
+            chars: CharSet::default(),
+        }
+    }
+}
+
+impl FoldedTerm {
+    /// Folds `text`; false when nothing is left of it (only punctuation).
+    fn fold(&mut self, text: &str) -> bool {
+        self.clear();
+        let mut word = Word::starting_at(0);
+        let mut pending_space = false;
+        let mut i = 0;
+        while i < text.len() {
+            let b = text.as_bytes()[i];
+            let folded = if b.is_ascii() {
+                i += 1;
+                match fold::ASCII_FOLD[usize::from(b)] {
+                    0 => None,
+                    folded => Some(char::from(folded)),
+                }
+            } else {
+                match fold::fold_next(text, &mut i) {
+                    fold::CharFold::Letter(c) => Some(c),
+                    fold::CharFold::Separator => None,
+                    fold::CharFold::Unusual => return self.fold_unicode(text),
+                }
+            };
+            let Some(c) = folded else {
+                pending_space = true;
+                continue;
+            };
+            if pending_space && !self.spaced.is_empty() {
+                word.end = self.spaced.len();
+                self.words.push(word);
+                self.spaced.push(' ');
+                word = Word::starting_at(self.spaced.len());
+            }
+            pending_space = false;
+            self.spaced.push(c);
+            self.count(c, &mut word);
+        }
+        self.finish(word)
+    }
+
+    /// The same through the full Unicode fold, for the rare text that needs it.
+    fn fold_unicode(&mut self, text: &str) -> bool {
+        self.clear();
+        let mut spaced = std::mem::take(&mut self.spaced);
+        fold::push_spaced_key_slow(text, &mut spaced);
+        let mut word = Word::starting_at(0);
+        for (at, c) in spaced.char_indices() {
+            if c == ' ' {
+                word.end = at;
+                self.words.push(word);
+                word = Word::starting_at(at + 1);
+            } else {
+                self.count(c, &mut word);
+            }
+        }
+        self.spaced = spaced;
+        self.finish(word)
+    }
+
+    fn clear(&mut self) {
+        self.spaced.clear();
+        self.key.clear();
+        self.len = 0;
+        self.chars = CharSet::default();
+        self.words.clear();
+    }
+
+    /// Counts a folded character, already in `spaced`, into the compact key and `word`.
+    #[inline(always)]
+    fn count(&mut self, c: char, word: &mut Word) {
+        self.key.push(c);
+        self.len += 1;
+        self.chars.insert(c);
+        word.len += 1;
+        word.chars.insert(c);
+    }
+
+    fn finish(&mut self, mut word: Word) -> bool {
+        if self.len == 0 {
+            return false;
+        }
+        word.end = self.spaced.len();
+        self.words.push(word);
+        true
+    }
+}
+
+/// A set of characters in 64 bits, for a cheap lower bound on an edit distance before
+/// computing it: every character of one string that the other lacks costs at least one
+/// edit (a deletion or substitution for each of its occurrences; a transposition keeps
+/// characters). Unaccented letters and digits have a bit each; other characters share
+/// bits, which can only hide a missing character, never invent one, so the bound stays a
+/// lower bound.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct CharSet(u64);
+
+impl CharSet {
+    fn of(text: &str) -> CharSet {
+        let mut set = CharSet::default();
+        for c in text.chars() {
+            set.insert(c);
+        }
+        set
+    }
+
+    #[inline(always)]
+    fn insert(&mut self, c: char) {
+        self.0 |= 1 << bit_of(c as u32);
+    }
+
+    /// How many characters (bits) of `self` are not in `other`.
+    fn missing_from(self, other: CharSet) -> usize {
+        (self.0 & !other.0).count_ones() as usize
+    }
+}
+
+/// The bit of a folded character in a [`CharSet`].
+const fn bit_of(c: u32) -> u32 {
+    if c.wrapping_sub('a' as u32) < 26 {
+        c - 'a' as u32
+    } else if c.wrapping_sub('0' as u32) < 10 {
+        26 + c - '0' as u32
+    } else {
+        36 + c % 28
+    }
+}
+
+/// What a byte of a term is to the fold, for the tight loops that read every term of a
+/// large glossary: below 64, an ASCII letter or digit and its [`CharSet`] bit (folded
+/// case); [`SEPARATOR`] for other ASCII; [`MULTIBYTE`] for the bytes of other characters.
+const BYTE_CLASS: [u8; 256] = {
+    let mut table = [MULTIBYTE; 256];
+    let mut b = 0;
+    while b < 128 {
+        let folded = fold::ASCII_FOLD[b];
+        table[b] = if folded == 0 {
+            SEPARATOR
+        } else {
+            bit_of(folded as u32) as u8
+        };
+        b += 1;
+    }
+    table
+};
+/// [`BYTE_CLASS`] for the second byte of U+00C0..=U+00FF (after 0xC3): the bit of its
+/// ASCII base letter, or [`MULTIBYTE`] for the others (×, æ, ð…).
+const LATIN1_CLASS: [u8; 64] = {
+    let mut table = [MULTIBYTE; 64];
+    let mut i = 0;
+    while i < 64 {
+        let folded = fold::LATIN1_FOLD[i];
+        if folded != 0 {
+            table[i] = bit_of(folded as u32) as u8;
+        }
+        i += 1;
+    }
+    table
+};
+const SEPARATOR: u8 = 64;
+const MULTIBYTE: u8 = 128;
+
 /// A query prepared for [`scan`].
 struct Query<'q> {
     text: &'q str,
     spaced: String,
     key: String,
     len: usize,
+    chars: CharSet,
+    /// The query is a single word (no space in its spaced key).
+    one_word: bool,
+    /// Characters in the query's first word, and its characters.
+    first_word: (usize, CharSet),
     max_edits: usize,
     comparator: osa::BatchComparator<char>,
+    /// Whether the cheap bounds may skip a distance computation; off only in tests, to
+    /// check that the bounds never change a result.
+    bounded: bool,
 }
 
 impl<'q> Query<'q> {
@@ -303,19 +514,108 @@ impl<'q> Query<'q> {
             text,
             comparator: osa::BatchComparator::new(key.chars()),
             max_edits: max_edits(len),
+            chars: CharSet::of(&key),
+            one_word: !spaced.contains(' '),
+            first_word: {
+                let first = spaced.split(' ').next().unwrap_or("");
+                (first.chars().count(), CharSet::of(first))
+            },
             spaced,
             key,
             len,
+            bounded: true,
         })
     }
 
-    /// Edits between the query key and `candidate`, when within the allowance and not 0.
-    fn edits(&self, candidate: &str) -> Option<usize> {
-        if self.max_edits == 0 {
-            return None;
+    /// False when a string of `len` characters drawn from `chars` is surely more than
+    /// the allowed edits away from the query (by length, then by missing characters).
+    fn may_be_near(&self, len: usize, chars: CharSet) -> bool {
+        if self.max_edits == 0 || len + self.max_edits < self.len || len > self.len + self.max_edits
+        {
+            return false;
         }
-        let n = candidate.chars().count();
-        if n + self.max_edits < self.len || n > self.len + self.max_edits {
+        !self.bounded
+            || (self.chars.missing_from(chars) <= self.max_edits
+                && chars.missing_from(self.chars) <= self.max_edits)
+    }
+
+    /// A first look at a term before folding it: one pass that counts its folded
+    /// characters and words without writing anything, and tells whether any way of
+    /// meeting the query (as [`Query::score`] tries them) can pass the bounds. Most terms
+    /// of a large glossary end here. True when unsure (a letter outside the fold table).
+    fn may_meet(&self, text: &str) -> bool {
+        if !self.bounded {
+            return true;
+        }
+        let bytes = text.as_bytes();
+        let mut len = 0;
+        let mut chars = CharSet::default();
+        let mut words = 0;
+        let mut word_len = 0;
+        let mut word_chars = CharSet::default();
+        let mut near_word = false;
+        // The query's first word among the term's words (for a run of words).
+        let mut first_word = false;
+        let mut i = 0;
+        loop {
+            // The common case, ASCII and Latin-1 letters, in a loop of its own.
+            let mut class = SEPARATOR;
+            while let Some(&b) = bytes.get(i) {
+                class = BYTE_CLASS[usize::from(b)];
+                let mut width = 1;
+                if class == MULTIBYTE && b == 0xC3 {
+                    // A valid two-byte sequence: the second byte is there.
+                    class = LATIN1_CLASS[usize::from(bytes[i + 1] & 0x3f)];
+                    width = 2;
+                }
+                if class >= SEPARATOR {
+                    break;
+                }
+                word_len += 1;
+                word_chars.0 |= 1 << class;
+                i += width;
+            }
+            if i == bytes.len() {
+                class = SEPARATOR;
+            }
+            if class == MULTIBYTE {
+                match fold::fold_next(text, &mut i) {
+                    fold::CharFold::Letter(c) => {
+                        word_len += 1;
+                        word_chars.insert(c);
+                        continue;
+                    }
+                    fold::CharFold::Separator => {}
+                    fold::CharFold::Unusual => return true,
+                }
+            } else {
+                i += 1;
+            }
+            if word_len > 0 {
+                words += 1;
+                len += word_len;
+                chars.0 |= word_chars.0;
+                near_word = near_word || self.may_be_near(word_len, word_chars);
+                first_word = first_word
+                    || (word_len == self.first_word.0 && word_chars == self.first_word.1);
+                word_len = 0;
+                word_chars = CharSet::default();
+            }
+            if i > bytes.len() {
+                break;
+            }
+        }
+        let same_key = len == self.len && chars == self.chars;
+        let words_of_term =
+            self.len >= 3 && first_word && len >= self.len && self.chars.missing_from(chars) == 0;
+        let near_word = self.one_word && words > 1 && near_word;
+        same_key || words_of_term || self.may_be_near(len, chars) || near_word
+    }
+
+    /// Edits between the query key and `candidate` (of `len` characters drawn from
+    /// `chars`), when within the allowance and not 0.
+    fn edits(&self, candidate: &str, len: usize, chars: CharSet) -> Option<usize> {
+        if !self.may_be_near(len, chars) {
             return None;
         }
         let args = osa::Args::default().score_cutoff(self.max_edits);
@@ -324,9 +624,9 @@ impl<'q> Query<'q> {
             .filter(|&e| e > 0)
     }
 
-    /// The best way this query meets a term, if any.
-    fn score(&self, text: &str, spaced: &str, key: &str) -> Option<(u32, MatchKind)> {
-        if key == self.key {
+    /// The best way this query meets a term (`text` as written, `term` its keys), if any.
+    fn score(&self, text: &str, term: &FoldedTerm) -> Option<(u32, MatchKind)> {
+        if term.key == self.key {
             return Some(if text == self.text {
                 (100, MatchKind::Exact)
             } else {
@@ -339,23 +639,28 @@ impl<'q> Query<'q> {
                 best = Some((score, kind));
             }
         };
-        if self.len >= 3 {
-            if let Some(coverage) = word_coverage(&self.spaced, spaced) {
+        // Words of the query inside the term: every query character is in the term.
+        if self.len >= 3 && (!self.bounded || self.chars.missing_from(term.chars) == 0) {
+            if let Some(coverage) = word_coverage(&self.spaced, &term.spaced) {
                 consider(60 + (29.0 * coverage) as u32, MatchKind::Words);
             }
         }
-        if let Some(edits) = self.edits(key) {
-            let longest = self.len.max(key.chars().count()) as f64;
+        if let Some(edits) = self.edits(&term.key, term.len, term.chars) {
+            let longest = self.len.max(term.len) as f64;
             consider(
                 (90.0 * (1.0 - edits as f64 / longest)) as u32,
                 MatchKind::Fuzzy { edits },
             );
         }
-        if !self.spaced.contains(' ') && spaced.contains(' ') {
-            for word in spaced.split(' ') {
-                if let Some(edits) = self.edits(word) {
-                    let coverage = word.len() as f64 / spaced.len() as f64;
-                    let closeness = 1.0 - edits as f64 / self.len.max(word.chars().count()) as f64;
+        if self.max_edits > 0 && self.one_word && term.words.len() > 1 {
+            for word in &term.words {
+                if word.len + self.max_edits < self.len || word.len > self.len + self.max_edits {
+                    continue;
+                }
+                let text = &term.spaced[word.start..word.end];
+                if let Some(edits) = self.edits(text, word.len, word.chars) {
+                    let coverage = text.len() as f64 / term.spaced.len() as f64;
+                    let closeness = 1.0 - edits as f64 / self.len.max(word.len) as f64;
                     consider(
                         ((50.0 + 29.0 * coverage) * closeness) as u32,
                         MatchKind::FuzzyWord { edits },
@@ -644,6 +949,89 @@ mod tests {
                 summary(index.lookup(query, 10)),
                 "{query}"
             );
+        }
+    }
+
+    /// Every field of every hit, in order: what the one-off lookup must reproduce.
+    fn everything(hits: &[Hit<'_>]) -> String {
+        format!("{hits:#?}")
+    }
+
+    #[test]
+    fn the_cheap_bounds_never_change_a_result() {
+        let g = super::super::generated::glossary(400);
+        let queries = super::super::generated::queries(&g, 400);
+        let mut found = 0;
+        for query in &queries {
+            let Some(bounded) = Query::new(query) else {
+                assert!(scan(&g, query, 10).is_empty());
+                continue;
+            };
+            let unbounded = Query {
+                bounded: false,
+                ..Query::new(query).unwrap()
+            };
+            let hits = scan_with(&g, &bounded, 10);
+            found += hits.len();
+            assert_eq!(
+                everything(&hits),
+                everything(&scan_with(&g, &unbounded, 10)),
+                "{query}"
+            );
+        }
+        // The queries do meet terms, in all the ways there are.
+        assert!(found > queries.len(), "{found} hits");
+        for kind in ["Exact", "Folded", "Words", "Fuzzy {", "FuzzyWord"] {
+            let met = queries
+                .iter()
+                .any(|q| everything(&scan(&g, q, 10)).contains(&format!("kind: {kind}")));
+            assert!(met, "no query met a term as {kind}");
+        }
+    }
+
+    #[test]
+    fn one_pass_fold_agrees_with_the_keys() {
+        let g = super::super::generated::glossary(200);
+        let mut texts: Vec<String> = g
+            .iter()
+            .flat_map(|c| c.terms().map(|t| t.text.to_string()))
+            .collect();
+        texts.extend(
+            ["", "...", " a-b ", "Ǆemal ﬁn", "l’État", "x\u{301}y", "ŞĂȚ"].map(String::from),
+        );
+        let mut folded = FoldedTerm::default();
+        for text in &texts {
+            check_fold(&mut folded, text);
+        }
+    }
+
+    fn check_fold(folded: &mut FoldedTerm, text: &str) {
+        let spaced = spaced_key(text);
+        let key = super::super::compact_key(text);
+        assert_eq!(folded.fold(text), !key.is_empty(), "{text:?}");
+        assert_eq!(folded.key, key, "{text:?}");
+        if key.is_empty() {
+            return;
+        }
+        assert_eq!(folded.spaced, spaced, "{text:?}");
+        assert_eq!(folded.len, key.chars().count(), "{text:?}");
+        assert_eq!(folded.chars, CharSet::of(&key), "{text:?}");
+        let words: Vec<&str> = folded
+            .words
+            .iter()
+            .map(|w| &folded.spaced[w.start..w.end])
+            .collect();
+        assert_eq!(words, spaced.split(' ').collect::<Vec<_>>(), "{text:?}");
+        for (word, text) in folded.words.iter().zip(&words) {
+            assert_eq!(word.len, text.chars().count());
+            assert_eq!(word.chars, CharSet::of(text));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_pass_fold_agrees_with_the_keys_on_any_text(text in "\\PC{0,12}|[a-zA-Zé ,.'-]{0,20}") {
+            check_fold(&mut FoldedTerm::default(), &text);
         }
     }
 

@@ -10,13 +10,17 @@
 //! with [`Glossary::with_user_files`]: a user concept replaces a built-in one with the same
 //! id or the same French preferred term.
 
+mod cache;
 mod fold;
+#[cfg(test)]
+mod generated;
 mod lookup;
 mod omegat;
 mod oneshot;
 mod table;
 mod tbx;
 
+pub use cache::LookupCache;
 pub use fold::{compact_key, spaced_key};
 pub use lookup::{Hit, Index, MatchKind};
 
@@ -534,8 +538,14 @@ impl Glossary {
     /// What [`Glossary::with_user_files`] would build, restricted to the concepts that
     /// `query` meets: a one-off lookup over it gives the same hits, without parsing every
     /// field of every concept of a large user glossary. Files are validated as fully.
-    pub fn with_user_files_for_query(paths: &[PathBuf], query: &str) -> Result<Glossary> {
-        oneshot::with_user_files_for_query(paths, query)
+    /// With a cache, TBX, CSV and OmegaT files are parsed once and then read from a
+    /// table kept in the cache for as long as they do not change.
+    pub fn with_user_files_for_query(
+        paths: &[PathBuf],
+        query: &str,
+        cache: Option<&LookupCache>,
+    ) -> Result<Glossary> {
+        oneshot::with_user_files_for_query(paths, query, cache)
     }
 
     /// Merges `other` over `self`: a concept of `other` replaces the one with the same id,
@@ -651,6 +661,11 @@ impl<'a> IntoIterator for &'a Glossary {
 /// An id for a concept read without one: the French term as a slug ("état-major" →
 /// "etat-major"), made unique within `taken` with a numeric suffix.
 pub(crate) fn make_id(french: &str, taken: &std::collections::HashSet<String>) -> String {
+    make_id_in(french, |id| taken.contains(id))
+}
+
+/// [`make_id`] against any set of ids, given as its membership test.
+pub(crate) fn make_id_in(french: &str, is_taken: impl Fn(&str) -> bool) -> String {
     let slug: String = spaced_key(french)
         .split(' ')
         .take(8)
@@ -661,12 +676,12 @@ pub(crate) fn make_id(french: &str, taken: &std::collections::HashSet<String>) -
         Some(_) => format!("c-{slug}"),
         None => "concept".to_string(),
     };
-    if !taken.contains(&base) {
+    if !is_taken(&base) {
         return base;
     }
     (2..)
         .map(|n| format!("{base}-{n}"))
-        .find(|id| !taken.contains(id))
+        .find(|id| !is_taken(id))
         .expect("some suffix is free")
 }
 

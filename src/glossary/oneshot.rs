@@ -7,35 +7,47 @@
 //! merging over the built-in glossary looks at. The result is the glossary that
 //! [`Glossary::lookup`] would find hits in, so a lookup over it gives exactly the hits of
 //! a lookup over the fully loaded glossary.
+//!
+//! Our table is scanned a chunk at a time, each term first looked at without folding it
+//! (see `Query::may_meet` in the lookup module). Other formats are parsed in full, then
+//! read from a table kept in the [`LookupCache`] while the file is unchanged.
 
+use super::cache::LookupCache;
 use super::lookup::Matcher;
-use super::{compact_key, decode_utf8, detect_format, table, Concept, Format, Glossary};
+use super::{compact_key, table, Concept, Glossary};
 use crate::error::{Error, Result};
-use std::collections::HashMap;
+use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 /// A concept of a glossary being merged: its id and French key always, the concept
 /// itself only when the query meets one of its terms.
 pub(super) struct Slot {
-    pub(super) id: String,
-    pub(super) french: String,
-    pub(super) concept: Option<Concept>,
+    pub(super) id: Rc<str>,
+    pub(super) french: Rc<str>,
+    pub(super) concept: Option<Box<Concept>>,
 }
 
 impl Slot {
     fn of(concept: Concept, matcher: &mut Matcher<'_>) -> Slot {
         Slot {
-            id: concept.id.clone(),
-            french: compact_key(&concept.fr.preferred),
-            concept: matcher.meets_concept(&concept).then_some(concept),
+            id: concept.id.as_str().into(),
+            french: compact_key(&concept.fr.preferred).into(),
+            concept: matcher.meets_concept(&concept).then(|| Box::new(concept)),
         }
     }
 }
 
 /// The built-in glossary with the user files merged over it, as
 /// [`Glossary::with_user_files`] builds it, keeping only the concepts `query` meets.
-/// Every file is read in full and any invalid one is refused, as by the full loader.
-pub(super) fn with_user_files_for_query(paths: &[PathBuf], query: &str) -> Result<Glossary> {
+/// Every file is read in full and any invalid one is refused, as by the full loader;
+/// with a cache, a file other than our table that is unchanged since it was last read
+/// is read from the table cached then (see [`super::cache`]).
+pub(super) fn with_user_files_for_query(
+    paths: &[PathBuf],
+    query: &str,
+    cache: Option<&LookupCache>,
+) -> Result<Glossary> {
     let mut matcher = Matcher::new(query);
     let mut merged = Merged::default();
     let builtin = Glossary::builtin();
@@ -47,23 +59,44 @@ pub(super) fn with_user_files_for_query(paths: &[PathBuf], query: &str) -> Resul
             .collect(),
     );
     for path in paths {
-        merged.merge(read_for_query(path, &mut matcher)?);
+        merged.merge(read_for_query(path, &mut matcher, cache)?);
     }
-    let concepts = merged.slots.into_iter().filter_map(|s| s.concept).collect();
+    let concepts = merged
+        .slots
+        .into_iter()
+        .filter_map(|s| s.concept.map(|c| *c))
+        .collect();
     Glossary::from_normalized(concepts).map_err(Error::usage)
 }
 
-/// One user file as slots: our table is scanned, any other format is loaded in full.
-fn read_for_query(path: &Path, matcher: &mut Matcher<'_>) -> Result<Vec<Slot>> {
-    let bytes = std::fs::read(path).map_err(|e| Error::input(path, e.to_string()))?;
-    let text = decode_utf8(path, &bytes)?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if !text.trim().is_empty() && detect_format(text) == Format::Table {
-        if let Some(slots) = table::scan_for_query(text, matcher) {
-            return Ok(slots);
+/// One user file as slots: our table is scanned; any other format is scanned from its
+/// cached table when there is a current one, else loaded in full (and then cached).
+fn read_for_query(
+    path: &Path,
+    matcher: &mut Matcher<'_>,
+    cache: Option<&LookupCache>,
+) -> Result<Vec<Slot>> {
+    let cached = match scan_table_file(path, None, matcher, CHUNK)? {
+        Scan::Slots(slots) => return Ok(slots),
+        // Our table, but with something only the full reader handles: caching it as
+        // the same table would not help.
+        Scan::Unsure => None,
+        Scan::NotOurTable => cache.and_then(|cache| Some((cache, cache.entry(path)?))),
+    };
+    let mut store = true;
+    if let Some((_, entry)) = &cached {
+        // A missing, stale or unreadable cached table is only a miss.
+        match scan_table_file(&entry.table, Some(&entry.first_line), matcher, CHUNK) {
+            Ok(Scan::Slots(slots)) => return Ok(slots),
+            // Current, but needs the full reader: writing it again would not help.
+            Ok(Scan::Unsure) => store = false,
+            Ok(Scan::NotOurTable) | Err(_) => {}
         }
     }
-    let glossary = Glossary::parse(text, path)?;
+    let glossary = Glossary::load(path)?;
+    if let (Some((cache, entry)), true) = (&cached, store) {
+        cache.store(entry, &glossary);
+    }
     Ok(glossary
         .concepts
         .into_iter()
@@ -71,22 +104,112 @@ fn read_for_query(path: &Path, matcher: &mut Matcher<'_>) -> Result<Vec<Slot>> {
         .collect())
 }
 
+/// What scanning a file as our table gave.
+enum Scan {
+    Slots(Vec<Slot>),
+    /// The file does not start with our table's header (after the expected first line).
+    NotOurTable,
+    /// Our table, with something the scan leaves to the full reader.
+    Unsure,
+}
+
+/// Bytes read at a time: the table is scanned a chunk at a time, so that a large file is
+/// never held whole in memory (fresh memory costs more than reading the file).
+const CHUNK: usize = 64 * 1024;
+
+/// Scans `path` with [`table::QueryScan`] when its first line is our table's header
+/// (after `first_line`, which must come first when given). When the file is not our
+/// table or is one the scan is unsure of, the full reader reads the file again, and names
+/// any problem.
+fn scan_table_file(
+    path: &Path,
+    first_line: Option<&str>,
+    matcher: &mut Matcher<'_>,
+    chunk: usize,
+) -> Result<Scan> {
+    let read_error = |e: std::io::Error| Error::input(path, e.to_string());
+    let mut file = std::fs::File::open(path).map_err(read_error)?;
+    let mut scan = table::QueryScan::new(matcher);
+    let mut buffer = vec![0u8; chunk];
+    let mut filled = 0;
+    let mut first = true;
+    loop {
+        if filled == buffer.len() {
+            buffer.resize(buffer.len() * 2, 0);
+        }
+        let n = match file.read(&mut buffer[filled..]) {
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(read_error(e)),
+        };
+        filled += n;
+        let end = if n == 0 {
+            filled
+        } else {
+            match buffer[..filled].iter().rposition(|&b| b == b'\n') {
+                Some(last) => last + 1,
+                None => continue,
+            }
+        };
+        // simdutf8 checks UTF-8 several times faster than std, which reads accented text
+        // a byte at a time; the table's bytes all go through this check.
+        let Ok(mut text) = simdutf8::basic::from_utf8(&buffer[..end]) else {
+            return Ok(if first {
+                Scan::NotOurTable
+            } else {
+                Scan::Unsure
+            });
+        };
+        if first {
+            text = text.strip_prefix('\u{feff}').unwrap_or(text);
+            if let Some(expected) = first_line {
+                match text.split_once('\n') {
+                    Some((line, rest)) if line == expected => text = rest,
+                    _ => return Ok(Scan::NotOurTable),
+                }
+            }
+            let header = text.split('\n').next().unwrap_or("");
+            if !table::is_header(header.split('\t')) {
+                return Ok(Scan::NotOurTable);
+            }
+            first = false;
+            // Room for every row at once, guessed from the first chunk's rows: growing
+            // by doubling would copy the rows read so far and touch twice the memory.
+            let file_len = file.metadata().map_or(0, |m| m.len()) as usize;
+            let rows_here = memchr::memchr_iter(b'\n', text.as_bytes()).count();
+            scan.reserve(file_len / (text.len() / rows_here.max(1)).max(1) + 16);
+        }
+        if scan.lines(text).is_none() {
+            return Ok(Scan::Unsure);
+        }
+        if n == 0 {
+            return Ok(scan.finish().map_or(Scan::Unsure, Scan::Slots));
+        }
+        buffer.copy_within(end..filled, 0);
+        filled -= end;
+    }
+}
+
 /// [`Glossary::merge`] over slots: the same replacement rules (same id, or else same
 /// French key), so that the same concepts survive.
 #[derive(Default)]
 struct Merged {
     slots: Vec<Slot>,
-    by_id: HashMap<String, usize>,
+    /// foldhash, as for [`table::QueryScan`]'s ids.
+    by_id: foldhash::HashMap<Rc<str>, usize>,
 }
 
 impl Merged {
     fn merge(&mut self, other: Vec<Slot>) {
-        let mut by_french: HashMap<String, usize> = self
+        let mut by_french: foldhash::HashMap<Rc<str>, usize> = self
             .slots
             .iter()
             .enumerate()
             .map(|(i, s)| (s.french.clone(), i))
             .collect();
+        self.slots.reserve(other.len());
+        self.by_id.reserve(other.len());
+        by_french.reserve(other.len());
         for slot in other {
             let found = self
                 .by_id
@@ -117,6 +240,7 @@ impl Merged {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::glossary::Format;
 
     /// A user table that overrides built-in concepts by id and by French term, adds its
     /// own, leaves one id empty and repeats a French term within the file.
@@ -157,10 +281,77 @@ mod tests {
                 "zzzz",
                 "...",
             ] {
-                let fast = with_user_files_for_query(&paths, query).unwrap();
+                let fast = with_user_files_for_query(&paths, query, None).unwrap();
                 assert_eq!(summary(&fast, query), summary(&full, query), "{query}");
             }
         }
+    }
+
+    /// Every field of every hit, in order.
+    fn everything(glossary: &Glossary, query: &str) -> String {
+        format!("{:#?}", glossary.lookup(query, 10))
+    }
+
+    #[test]
+    fn one_off_lookup_equals_the_full_load_on_a_generated_glossary() {
+        let generated = crate::glossary::generated::glossary(300);
+        let queries = crate::glossary::generated::queries(&generated, 80);
+        let dir = tempfile::tempdir().unwrap();
+        let mut files = Vec::new();
+        for (name, format) in [
+            ("g.tsv", Format::Table),
+            ("g.csv", Format::Csv),
+            ("g.tbx", Format::Tbx),
+        ] {
+            let path = dir.path().join(name);
+            std::fs::write(&path, generated.to_format(format)).unwrap();
+            files.push(path);
+        }
+        let user = dir.path().join("user.tsv");
+        std::fs::write(&user, USER_TABLE).unwrap();
+        let mut file_sets: Vec<Vec<PathBuf>> = files.iter().map(|f| vec![f.clone()]).collect();
+        file_sets.push(vec![files[0].clone(), user.clone()]);
+        file_sets.push(vec![user, files[1].clone()]);
+        for paths in &file_sets {
+            let full = Glossary::with_user_files(paths).unwrap();
+            for query in &queries {
+                let fast = with_user_files_for_query(paths, query, None).unwrap();
+                assert_eq!(
+                    everything(&fast, query),
+                    everything(&full, query),
+                    "{query:?} in {paths:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_table_reads_the_same_in_any_chunks() {
+        let generated = crate::glossary::generated::glossary(60);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("g.tsv");
+        std::fs::write(&path, generated.to_format(Format::Table)).unwrap();
+        let slots = |query: &str, chunk: usize| {
+            let mut matcher = Matcher::new(query);
+            let Ok(Scan::Slots(slots)) = scan_table_file(&path, None, &mut matcher, chunk) else {
+                panic!("the generated table is read by the scan");
+            };
+            let slots: Vec<_> = slots
+                .into_iter()
+                .map(|s| (s.id, s.french, s.concept))
+                .collect();
+            format!("{slots:?}")
+        };
+        let queries = crate::glossary::generated::queries(&generated, 20);
+        let mut met = 0;
+        for query in &queries[7..] {
+            let whole = slots(query, 1 << 20);
+            met += whole.matches("Some(").count();
+            for chunk in [1, 7, 100, 4096] {
+                assert_eq!(slots(query, chunk), whole, "{query}, chunks of {chunk}");
+            }
+        }
+        assert!(met > 0, "no query met a concept");
     }
 
     #[test]
@@ -185,7 +376,7 @@ mod tests {
             std::fs::write(&path, &bad).unwrap();
             let paths = [path];
             let full = Glossary::with_user_files(&paths).unwrap_err().to_string();
-            let fast = with_user_files_for_query(&paths, "fr")
+            let fast = with_user_files_for_query(&paths, "fr", None)
                 .unwrap_err()
                 .to_string();
             assert_eq!(fast, full, "{bad:?}");

@@ -13,6 +13,7 @@ use super::{omegat, Concept, Glossary, Terms};
 use crate::error::{Error, Result};
 use std::collections::HashSet;
 use std::path::Path;
+use std::rc::Rc;
 
 /// Column order of the tab-separated table (built-in data): id and classification first.
 const TABLE_COLUMNS: [Column; 13] = [
@@ -129,7 +130,7 @@ pub(super) fn parse(text: &str, path: &Path, delimiter: u8) -> Result<Glossary> 
     for record in reader.records() {
         let record = record.map_err(|e| csv_error(path, &e))?;
         let line = record.position().map_or(0, |p| p.line() as usize);
-        let concept = concept_from_row(&columns, record.iter(), tabbed, &taken)
+        let concept = concept_from_row(&columns, record.iter(), tabbed, |id| taken.contains(id))
             .map_err(|problem| Error::parse(path, line, 1, problem))?;
         if !taken.insert(concept.id.clone()) {
             return Err(Error::parse(
@@ -184,19 +185,19 @@ fn columns_of<'a>(names: impl Iterator<Item = &'a str>, path: &Path) -> Result<V
 }
 
 /// One row as a normalised concept; a row without an id gets one made from its French
-/// term, unique within `taken`.
+/// term, unique among the ids `is_taken` knows.
 fn concept_from_row<'a>(
     columns: &[Column],
     cells: impl Iterator<Item = &'a str>,
     tabbed: bool,
-    taken: &HashSet<String>,
+    is_taken: impl Fn(&str) -> bool,
 ) -> std::result::Result<Concept, String> {
     let mut concept = Concept::new("", "", "");
     for (&column, cell) in columns.iter().zip(cells) {
         set_cell(&mut concept, column, cell, tabbed)?;
     }
     if concept.id.trim().is_empty() {
-        concept.id = super::make_id(&concept.fr.preferred, taken);
+        concept.id = super::make_id_in(&concept.fr.preferred, is_taken);
     }
     concept.normalize()
 }
@@ -290,47 +291,89 @@ fn cell(concept: &Concept, column: Column, tabbed: bool) -> String {
     }
 }
 
-/// Reads the tab-separated table for one lookup: every row is checked, but only the
-/// term cells are looked at closely, and only rows with a term that `matcher` accepts
-/// become concepts; the others are kept as their id and French key, which is all that
-/// merging over the built-in glossary needs.
+/// Reads the tab-separated table for one lookup, line by line (the caller may feed a
+/// large file in chunks): every row is checked, but only the term cells are looked at
+/// closely, and only rows with a term that the matcher accepts become concepts; the
+/// others are kept as their id and French key, which is all that merging over the
+/// built-in glossary needs.
 ///
-/// `None` means "not sure": the table has something this reader leaves to the full one
-/// (escapes in an id or a term, control characters, CR line ends, empty lines, a bad
-/// row). The caller then runs [`parse`], which either reads the file or names the
-/// problem with its line, so that both readers accept exactly the same files.
-pub(super) fn scan_for_query(text: &str, matcher: &mut Matcher<'_>) -> Option<Vec<Slot>> {
-    if !plain_text(text) {
-        return None;
+/// `None` from any step means "not sure": the table has something this reader leaves to
+/// the full one (escapes in an id or a term, control characters, CR line ends, empty
+/// lines, a bad row). The caller then runs [`parse`], which either reads the file or names
+/// the problem with its line, so that both readers accept exactly the same files.
+pub(super) struct QueryScan<'m, 'q> {
+    matcher: &'m mut Matcher<'q>,
+    /// Empty until the header has been read.
+    columns: Vec<Column>,
+    slots: Vec<Slot>,
+    /// Ids of the rows read so far (foldhash: SipHash's resistance to chosen keys is not
+    /// needed for the ids of a file the user chose, and costs more than the rest).
+    taken: foldhash::HashSet<Rc<str>>,
+    /// Domain and part-of-speech labels already checked.
+    good_labels: Vec<String>,
+}
+
+impl<'m, 'q> QueryScan<'m, 'q> {
+    pub(super) fn new(matcher: &'m mut Matcher<'q>) -> Self {
+        QueryScan {
+            matcher,
+            columns: Vec::new(),
+            slots: Vec::new(),
+            taken: foldhash::HashSet::default(),
+            good_labels: Vec::new(),
+        }
     }
-    let body = text.strip_suffix('\n').unwrap_or(text);
-    let mut lines = body.split('\n');
-    let columns = columns_of(lines.next()?.split('\t'), Path::new("")).ok()?;
-    let mut slots = Vec::new();
-    let mut taken: HashSet<String> = HashSet::new();
-    let mut cells: Vec<&str> = Vec::with_capacity(columns.len());
-    let mut good_labels: Vec<&str> = Vec::new();
-    for line in lines {
-        cells.clear();
-        cells.extend(line.split('\t'));
-        if line.is_empty() || cells.len() != columns.len() {
+
+    /// Makes room for `rows` more rows.
+    pub(super) fn reserve(&mut self, rows: usize) {
+        self.slots.reserve(rows);
+        self.taken.reserve(rows);
+    }
+
+    /// Reads whole lines (each ending in '\n', except the last line of the file).
+    pub(super) fn lines(&mut self, text: &str) -> Option<()> {
+        if !plain_text(text) {
             return None;
         }
+        // Most tables have no backslash at all: then no cell needs a closer look.
+        let may_escape = memchr::memchr(b'\\', text.as_bytes()).is_some();
+        for line in split_on(text, b'\n') {
+            if self.columns.is_empty() {
+                self.columns = columns_of(line.split('\t'), Path::new("")).ok()?;
+            } else {
+                self.row(line, may_escape)?;
+            }
+        }
+        Some(())
+    }
+
+    /// The slots of every row, in order; `None` when the table has no row.
+    pub(super) fn finish(self) -> Option<Vec<Slot>> {
+        (!self.slots.is_empty()).then_some(self.slots)
+    }
+
+    fn row(&mut self, line: &str, may_escape: bool) -> Option<()> {
+        if line.is_empty() {
+            return None;
+        }
+        let columns = &self.columns;
+        let mut cells = split_on(line, b'\t');
         let mut id = "";
-        let mut french = "";
+        let mut french = None;
         let mut french_cell = "";
         let mut met = false;
-        for (&column, &cell) in columns.iter().zip(&cells) {
+        for &column in columns {
+            let cell = cells.next()?;
             match column {
                 Column::Id => {
-                    if cell.contains('\\') {
+                    if may_escape && cell.contains('\\') {
                         return None;
                     }
                     id = cell.trim();
                 }
                 Column::Domain | Column::Pos => {
                     let cell = cell.trim();
-                    if !cell.is_empty() && !good_labels.contains(&cell) {
+                    if !cell.is_empty() && !self.good_labels.iter().any(|l| l == cell) {
                         let ok = match column {
                             Column::Domain => cell.parse::<super::Domain>().is_ok(),
                             _ => cell.parse::<super::PartOfSpeech>().is_ok(),
@@ -338,29 +381,35 @@ pub(super) fn scan_for_query(text: &str, matcher: &mut Matcher<'_>) -> Option<Ve
                         if !ok {
                             return None;
                         }
-                        good_labels.push(cell);
+                        self.good_labels.push(cell.to_string());
                     }
                 }
                 Column::Fr | Column::En | Column::FrAcronym | Column::EnAcronym => {
-                    let term = plain_term(cell)?;
+                    let term = plain_term(cell, may_escape)?;
                     let preferred = matches!(column, Column::Fr | Column::En);
                     if preferred && term.is_empty() {
                         return None;
                     }
                     if column == Column::Fr {
-                        french = term;
+                        // The French key is needed for merging whether or not the term is met.
+                        let (met_french, key) = self.matcher.meets_keyed(term);
+                        met |= met_french;
+                        french = Some(Rc::from(key));
                         french_cell = cell;
+                    } else if !met && !term.is_empty() {
+                        met = self.matcher.meets(term);
                     }
-                    met = met || (!term.is_empty() && matcher.meets(term));
                 }
                 Column::FrVariants | Column::EnVariants | Column::EnAvoid => {
-                    for item in cell.split('|') {
-                        let item = plain_term(item)?;
-                        met = met || (!item.is_empty() && matcher.meets(item));
+                    for item in split_on(cell, b'|') {
+                        let item = plain_term(item, may_escape)?;
+                        if !met && !item.is_empty() {
+                            met = self.matcher.meets(item);
+                        }
                     }
                 }
                 Column::Definition | Column::Note | Column::Source => {
-                    if cell.contains('\\') {
+                    if may_escape && cell.contains('\\') {
                         let text = unescape_text(cell).ok()?;
                         if text
                             .chars()
@@ -372,36 +421,61 @@ pub(super) fn scan_for_query(text: &str, matcher: &mut Matcher<'_>) -> Option<Ve
                 }
             }
         }
-        let id = if id.is_empty() {
-            super::make_id(french_cell, &taken)
+        if cells.next().is_some() {
+            return None;
+        }
+        let id: Rc<str> = if id.is_empty() {
+            super::make_id_in(french_cell, |id| self.taken.contains(id)).into()
         } else {
-            id.to_string()
+            id.into()
         };
         let concept = if met {
-            let concept = concept_from_row(&columns, cells.iter().copied(), true, &taken).ok()?;
-            debug_assert_eq!(concept.id, id);
-            Some(concept)
+            let taken = &self.taken;
+            let concept = concept_from_row(columns, split_on(line, b'\t'), true, |id| {
+                taken.contains(id)
+            })
+            .ok()?;
+            debug_assert_eq!(concept.id, *id);
+            Some(Box::new(concept))
         } else {
             super::check_id(&id).ok()?;
             None
         };
-        if !taken.insert(id.clone()) {
+        if !self.taken.insert(id.clone()) {
             return None;
         }
-        slots.push(Slot {
+        self.slots.push(Slot {
             id,
-            french: super::compact_key(french),
+            french: french?,
             concept,
         });
+        Some(())
     }
-    (!slots.is_empty()).then_some(slots)
 }
 
 /// A term cell or list item that the full reader would take as it is, trimmed: no
-/// escape, and not starting with '#'. Empty items are fine (lists drop them).
-fn plain_term(cell: &str) -> Option<&str> {
-    let term = cell.trim();
-    (!cell.contains('\\') && !term.starts_with('#')).then_some(term)
+/// escape (there is none when `may_escape` is false), and not starting with '#'. Empty
+/// items are fine (lists drop them).
+fn plain_term(cell: &str, may_escape: bool) -> Option<&str> {
+    let term = trim(cell);
+    let escaped = may_escape && cell.contains('\\');
+    (!escaped && !term.starts_with('#')).then_some(term)
+}
+
+/// `str::trim`, with a quick way out for the usual cell: spaces around ASCII text.
+fn trim(cell: &str) -> &str {
+    let bytes = cell.as_bytes();
+    let start = bytes.iter().position(|&b| b != b' ').unwrap_or(bytes.len());
+    let end = bytes
+        .iter()
+        .rposition(|&b| b != b' ')
+        .map_or(start, |last| last + 1);
+    // Both ends sit next to an ASCII byte (or the cell's ends), so on char boundaries.
+    let trimmed = &cell[start..end];
+    match (trimmed.as_bytes().first(), trimmed.as_bytes().last()) {
+        (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => trimmed,
+        _ => trimmed.trim(),
+    }
 }
 
 /// True when `text` has no control character but tab and LF, and no character XML
@@ -409,10 +483,14 @@ fn plain_term(cell: &str) -> Option<&str> {
 fn plain_text(text: &str) -> bool {
     let bytes = text.as_bytes();
     // The lead bytes of C1 controls (0xC2) and of U+FFFE/U+FFFF (0xEF) call for a closer
-    // look; most glossaries have neither, and this first test runs at memory speed.
+    // look; most glossaries have neither, and this first test runs at memory speed (a
+    // branch-free test over blocks, which the compiler vectorises).
     let maybe =
-        |&b: &u8| (b < 0x20 && b != b'\t' && b != b'\n') || b == 0x7f || b == 0xc2 || b == 0xef;
-    if !bytes.iter().any(maybe) {
+        |b: u8| (b < 0x20 && b != b'\t' && b != b'\n') || b == 0x7f || b == 0xc2 || b == 0xef;
+    let suspect = bytes
+        .chunks(64)
+        .any(|block| block.iter().fold(false, |seen, &b| seen | maybe(b)));
+    if !suspect {
         return true;
     }
     bytes.iter().enumerate().all(|(i, &b)| match b {
@@ -421,6 +499,32 @@ fn plain_text(text: &str) -> bool {
         0xc2 => !matches!(bytes.get(i + 1), Some(0x80..=0x9f)),
         0xef => !(bytes.get(i + 1) == Some(&0xbf) && matches!(bytes.get(i + 2), Some(0xbe | 0xbf))),
         _ => true,
+    })
+}
+
+/// `text` split on an ASCII byte, as `str::split_terminator` splits it (no empty piece
+/// after a final separator) when `byte` is '\n', and as `str::split` otherwise; with
+/// memchr's vectorised search, since a 10,000-concept table has some 200,000 cells.
+fn split_on(text: &str, byte: u8) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    let mut separators = memchr::memchr_iter(byte, text.as_bytes());
+    let keep_last_empty = byte != b'\n';
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        match separators.next() {
+            Some(end) => {
+                let piece = &text[start..end];
+                start = end + 1;
+                Some(piece)
+            }
+            None => {
+                done = true;
+                (keep_last_empty || start < text.len()).then(|| &text[start..])
+            }
+        }
     })
 }
 
@@ -508,6 +612,50 @@ pub(super) fn split_list(cell: &str) -> std::result::Result<Vec<String>, String>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trim_trims_as_str_does() {
+        for cell in [
+            "",
+            " ",
+            "a",
+            " a b ",
+            "\u{a0}é\u{2009}",
+            " \u{3000}x",
+            "x\u{85}",
+            "\t a\n",
+        ] {
+            assert_eq!(trim(cell), cell.trim(), "{cell:?}");
+        }
+    }
+
+    #[test]
+    fn split_on_splits_as_str_does() {
+        for text in [
+            "",
+            "a",
+            "a\tb",
+            "\t",
+            "a\t\tb\t",
+            "é\tç|x\n",
+            "a\nb\n",
+            "a\n\nb",
+            "\n",
+        ] {
+            for byte in [b'\t', b'|', b'\n'] {
+                let expected: Vec<&str> = if byte == b'\n' {
+                    text.split_terminator('\n').collect()
+                } else {
+                    text.split(char::from(byte)).collect()
+                };
+                assert_eq!(
+                    split_on(text, byte).collect::<Vec<_>>(),
+                    expected,
+                    "{text:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn lists_escape_their_separator() {

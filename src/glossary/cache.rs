@@ -1,0 +1,329 @@
+//! A cache for one-off lookups over glossaries that are not our table (TBX, CSV, OmegaT).
+//!
+//! Parsing a 10,000-concept TBX file takes hundreds of milliseconds, far above what one
+//! lookup may cost; scanning the same concepts as our tab-separated table takes a few.
+//! So the first lookup over such a file parses it in full (validating it as always) and
+//! keeps the concepts as a table in the cache folder; later lookups scan that table
+//! while the file is unchanged.
+//!
+//! A cached table is used only when its first line names the file exactly as it is now:
+//! canonical path, size, modification and status-change times in nanoseconds, inode and
+//! device. Any write to the file changes its status-change time (which, unlike the
+//! modification time, no tool can set back). File systems stamp times with a clock that
+//! may tick coarsely, so a file changed within the same tick as an earlier write could
+//! keep its times; a file is therefore cached only once both its times are `settle` old,
+//! and only if nothing about it changed while it was read. The table is written
+//! atomically, so a reader sees a whole table or none.
+
+use super::{Format, Glossary};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+/// Version of the cached table's layout: bump it when the table format or the first
+/// line changes, so that older caches are ignored.
+const LAYOUT: u32 = 1;
+
+/// Where and how one-off lookups cache the glossaries they parse.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LookupCache {
+    dir: PathBuf,
+    settle: Duration,
+}
+
+impl LookupCache {
+    /// How old a file's times must be before it is cached (see the module note).
+    pub const SETTLE: Duration = Duration::from_secs(2);
+
+    /// A cache in `dir` (created when first written).
+    pub fn in_dir(dir: impl Into<PathBuf>) -> LookupCache {
+        LookupCache {
+            dir: dir.into(),
+            settle: LookupCache::SETTLE,
+        }
+    }
+
+    /// The same cache, caching files once their times are `settle` old.
+    pub fn settling_after(self, settle: Duration) -> LookupCache {
+        LookupCache { settle, ..self }
+    }
+
+    /// The user's cache: `$WIREALIGN_CACHE_DIR` (empty: no cache), else
+    /// `$XDG_CACHE_HOME/wirealign`, else `~/.cache/wirealign`.
+    pub fn from_env() -> Option<LookupCache> {
+        let var = |name| std::env::var_os(name).filter(|v| !v.is_empty());
+        if let Some(dir) = std::env::var_os("WIREALIGN_CACHE_DIR") {
+            return (!dir.is_empty()).then(|| LookupCache::in_dir(dir));
+        }
+        let base = var("XDG_CACHE_HOME")
+            .map(PathBuf::from)
+            .or_else(|| var("HOME").map(|home| Path::new(&home).join(".cache")))?;
+        Some(LookupCache::in_dir(base.join("wirealign")))
+    }
+
+    /// Where the table for `source` goes: one file per source path.
+    fn table_path(&self, source: &Path) -> PathBuf {
+        let name = source.as_os_str().as_encoded_bytes();
+        self.dir.join(format!("glossary-{:016x}.tsv", fnv1a(name)))
+    }
+
+    /// The cached table for `path` and the first line it must start with, when `path`
+    /// can be identified (else there is no caching).
+    pub(super) fn entry(&self, path: &Path) -> Option<Entry> {
+        let source = std::fs::canonicalize(path).ok()?;
+        let stamp = Stamp::of(&source)?;
+        Some(Entry {
+            table: self.table_path(&source),
+            first_line: stamp.line(&source),
+            stamp,
+            source,
+        })
+    }
+
+    /// Writes `glossary`, just read from `entry`'s file, as its cached table, when the
+    /// file has settled and did not change while it was read. Best effort: a cache that
+    /// cannot be written only means the next lookup parses the file again.
+    pub(super) fn store(&self, entry: &Entry, glossary: &Glossary) {
+        let unchanged = Stamp::of(&entry.source).as_ref() == Some(&entry.stamp);
+        if !unchanged || !entry.stamp.settled(self.settle) {
+            return;
+        }
+        let table = glossary.to_format(Format::Table);
+        let mut text = String::with_capacity(entry.first_line.len() + 1 + table.len());
+        text.push_str(&entry.first_line);
+        text.push('\n');
+        text.push_str(&table);
+        if std::fs::create_dir_all(&self.dir).is_ok() {
+            let _ = crate::fsutil::write_atomic(&entry.table, text.as_bytes());
+        }
+    }
+}
+
+/// The cache entry of one source file, as it is now.
+pub(super) struct Entry {
+    /// The cached table.
+    pub(super) table: PathBuf,
+    /// What the table's first line must be for the table to stand for the file.
+    pub(super) first_line: String,
+    stamp: Stamp,
+    source: PathBuf,
+}
+
+/// What identifies a version of a file without reading it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    modified: Duration,
+    changed: Duration,
+    inode: u64,
+    device: u64,
+}
+
+impl Stamp {
+    #[cfg(unix)]
+    fn of(path: &Path) -> Option<Stamp> {
+        use std::os::unix::fs::MetadataExt;
+        let meta = std::fs::metadata(path).ok()?;
+        let time = |secs: i64, nanos: i64| {
+            Some(Duration::new(
+                u64::try_from(secs).ok()?,
+                u32::try_from(nanos).ok()?,
+            ))
+        };
+        Some(Stamp {
+            len: meta.len(),
+            modified: time(meta.mtime(), meta.mtime_nsec())?,
+            changed: time(meta.ctime(), meta.ctime_nsec())?,
+            inode: meta.ino(),
+            device: meta.dev(),
+        })
+    }
+
+    /// Without a status-change time a rewrite that restores the modification time
+    /// cannot be told apart: no caching.
+    #[cfg(not(unix))]
+    fn of(_path: &Path) -> Option<Stamp> {
+        None
+    }
+
+    fn settled(&self, settle: Duration) -> bool {
+        let Ok(now) = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH) else {
+            return false;
+        };
+        self.modified.max(self.changed) + settle <= now
+    }
+
+    fn line(&self, source: &Path) -> String {
+        format!(
+            "wirealign lookup cache {LAYOUT} {}\t{:?}\t{}\t{}.{:09}\t{}.{:09}\t{}\t{}",
+            env!("CARGO_PKG_VERSION"),
+            source,
+            self.len,
+            self.modified.as_secs(),
+            self.modified.subsec_nanos(),
+            self.changed.as_secs(),
+            self.changed.subsec_nanos(),
+            self.inode,
+            self.device
+        )
+    }
+}
+
+/// FNV-1a, for a stable file name per source path (the first line is what is trusted).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::glossary::generated;
+
+    /// Every field of every hit of a one-off lookup with `cache`.
+    fn lookup(paths: &[PathBuf], query: &str, cache: &LookupCache) -> crate::Result<String> {
+        let glossary = Glossary::with_user_files_for_query(paths, query, Some(cache))?;
+        Ok(format!("{:#?}", glossary.lookup(query, 10)))
+    }
+
+    fn full(paths: &[PathBuf], query: &str) -> String {
+        let glossary = Glossary::with_user_files(paths).unwrap();
+        format!("{:#?}", glossary.lookup(query, 10))
+    }
+
+    fn cache_in(dir: &Path) -> LookupCache {
+        LookupCache::in_dir(dir.join("cache")).settling_after(Duration::ZERO)
+    }
+
+    #[test]
+    fn cached_lookups_equal_the_full_load() {
+        let glossary = generated::glossary(40);
+        let queries = generated::queries(&glossary, 30);
+        let dir = tempfile::tempdir().unwrap();
+        let cache = cache_in(dir.path());
+        for (name, format) in [
+            ("g.tbx", Format::Tbx),
+            ("g.csv", Format::Csv),
+            ("g.tbx3", Format::Tbx3),
+        ] {
+            let path = dir.path().join(name);
+            std::fs::write(&path, glossary.to_format(format)).unwrap();
+            let paths = [path.clone()];
+            let table = cache.entry(&path).unwrap().table;
+            for query in &queries {
+                // The first lookup parses the file and caches it, the others read the cache.
+                assert_eq!(lookup(&paths, query, &cache).unwrap(), full(&paths, query));
+                assert!(table.exists(), "{name} was not cached");
+            }
+        }
+    }
+
+    #[test]
+    fn a_changed_file_is_read_again_even_with_its_old_size_and_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = cache_in(dir.path());
+        let path = dir.path().join("g.tbx");
+        let paths = [path.clone()];
+        let before = Glossary::from_concepts(vec![super::super::Concept::new(
+            "a",
+            "Brigade alpha",
+            "Alpha brigade",
+        )])
+        .unwrap();
+        std::fs::write(&path, before.to_format(Format::Tbx)).unwrap();
+        let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+        assert!(lookup(&paths, "alpha", &cache)
+            .unwrap()
+            .contains("Brigade alpha"));
+        assert!(cache.entry(&path).unwrap().table.exists());
+
+        // Same size, same modification time, other content: only the status-change
+        // time tells, once the clock has moved on.
+        std::thread::sleep(Duration::from_millis(50));
+        let after = before.to_format(Format::Tbx).replace("alpha", "gamma");
+        std::fs::write(&path, after).unwrap();
+        let file = std::fs::File::options().write(true).open(&path).unwrap();
+        file.set_modified(modified).unwrap();
+        drop(file);
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().modified().unwrap(),
+            modified
+        );
+        let found = lookup(&paths, "gamma", &cache).unwrap();
+        assert!(found.contains("Brigade gamma"), "{found}");
+        assert_eq!(
+            lookup(&paths, "alpha", &cache).unwrap(),
+            full(&paths, "alpha")
+        );
+
+        // A file made malformed is refused, not answered from the cache.
+        std::fs::write(&path, "<martif><text><body>\n<termEntry>").unwrap();
+        let err = lookup(&paths, "gamma", &cache).unwrap_err().to_string();
+        assert!(err.starts_with(&format!("{}:", path.display())), "{err}");
+    }
+
+    #[test]
+    fn our_own_table_is_never_cached() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = cache_in(dir.path());
+        let mut concept = super::super::Concept::new("a", "Brigade alpha", "Alpha brigade");
+        concept.fr.variants = vec!["alpha|bravo".into(), "back\\slash".into()];
+        let glossary = Glossary::from_concepts(vec![concept]).unwrap();
+        let plain = generated::glossary(5);
+        for (name, glossary) in [("escaped.tsv", &glossary), ("plain.tsv", &plain)] {
+            let path = dir.path().join(name);
+            std::fs::write(&path, glossary.to_format(Format::Table)).unwrap();
+            let paths = [path.clone()];
+            assert_eq!(
+                lookup(&paths, "alpha", &cache).unwrap(),
+                full(&paths, "alpha")
+            );
+            assert!(!cache.entry(&path).unwrap().table.exists(), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_recent_file_is_not_cached() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = LookupCache::in_dir(dir.path().join("cache"));
+        let path = dir.path().join("g.csv");
+        std::fs::write(&path, generated::glossary(5).to_format(Format::Csv)).unwrap();
+        let paths = [path.clone()];
+        assert_eq!(lookup(&paths, "ba", &cache).unwrap(), full(&paths, "ba"));
+        assert!(!cache.entry(&path).unwrap().table.exists());
+    }
+
+    #[test]
+    fn a_damaged_or_foreign_cached_table_is_ignored() {
+        let glossary = generated::glossary(20);
+        let query = &generated::queries(&glossary, 9)[8];
+        let dir = tempfile::tempdir().unwrap();
+        let cache = cache_in(dir.path());
+        let (one, other) = (dir.path().join("one.tbx"), dir.path().join("other.tbx"));
+        std::fs::write(&one, glossary.to_format(Format::Tbx)).unwrap();
+        std::fs::write(&other, generated::glossary(3).to_format(Format::Tbx)).unwrap();
+        let ones = [one.clone()];
+        let expected = full(&ones, query);
+        let table = cache.entry(&one).unwrap().table;
+        std::fs::create_dir_all(table.parent().unwrap()).unwrap();
+        let other_entry = cache.entry(&other).unwrap();
+        let foreign = format!(
+            "{}\n{}",
+            other_entry.first_line,
+            generated::glossary(3).to_format(Format::Table)
+        );
+        for damaged in [
+            "garbage".to_string(),
+            String::new(),
+            foreign,
+            format!("{}\nid\tfr\ten\n", cache.entry(&one).unwrap().first_line),
+        ] {
+            std::fs::write(&table, &damaged).unwrap();
+            assert_eq!(lookup(&ones, query, &cache).unwrap(), expected);
+            // ... and the table is written afresh.
+            let rewritten = std::fs::read_to_string(&table).unwrap();
+            assert!(rewritten.starts_with(&cache.entry(&one).unwrap().first_line));
+            assert_eq!(lookup(&ones, query, &cache).unwrap(), expected);
+        }
+    }
+}
