@@ -8,9 +8,8 @@
 //! order.
 
 use super::{Category, Finding, Pair, Severity, Tokens, Word};
-use crate::text::lang::is_stop_word;
+use crate::text::lang::stop_words;
 use crate::text::token::{fold, TokenKind};
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 const CORE_DICTIONARY: &str = include_str!("data/fr-en-core.tsv");
@@ -24,8 +23,9 @@ const UNRELATED_SHARE: f64 = 0.1;
 /// French words and stems with their English equivalents, folded.
 #[derive(Debug, Default)]
 struct Dictionary {
-    words: HashMap<String, Vec<Equivalent>>,
-    stems: HashMap<String, Vec<Equivalent>>,
+    /// foldhash: every French word of every pair is looked up, once per possible stem.
+    words: foldhash::HashMap<String, Vec<Equivalent>>,
+    stems: foldhash::HashMap<String, Vec<Equivalent>>,
     /// Length of the shortest stem: shorter prefixes need no lookup.
     min_stem: usize,
 }
@@ -99,29 +99,40 @@ impl Dictionary {
 }
 
 /// Same word in both languages by its spelling: equal, or a shared beginning long enough
-/// to be the same stem (gouvernement ~ government, crise ~ crisis).
-fn cognate(french: &str, english: &str) -> bool {
+/// to be the same stem (gouvernement ~ government, crise ~ crisis). `variants` are the
+/// French word's other spellings ([`spelling_variants`]).
+fn cognate(french: &str, variants: &[String], english: &str) -> bool {
     if french == english {
         return true;
     }
-    let shortest = french.len().min(english.len());
-    if shortest < 4 || !french.is_ascii() || !english.is_ascii() {
+    if english.len() < 4 || !english.is_ascii() {
         return false;
     }
-    let shares_stem = |french: &str| {
-        let prefix = french
-            .bytes()
-            .zip(english.bytes())
-            .take_while(|(a, b)| a == b)
-            .count();
-        let close_in_length = french.len().abs_diff(english.len()) <= 3;
-        prefix >= 5 || (prefix >= 4 && shortest <= 6 && close_in_length)
-    };
-    // French writes "ou" where English has "o" or "u": gouvernement, groupe, soutien.
-    shares_stem(french)
-        || (french.contains("ou")
-            && (shares_stem(&french.replacen("ou", "o", 1))
-                || shares_stem(&french.replacen("ou", "u", 1))))
+    shares_stem(french, english) || variants.iter().any(|v| shares_stem(v, english))
+}
+
+fn shares_stem(french: &str, english: &str) -> bool {
+    let shortest = french.len().min(english.len());
+    if shortest < 4 || !french.is_ascii() {
+        return false;
+    }
+    let prefix = french
+        .bytes()
+        .zip(english.bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let close_in_length = french.len().abs_diff(english.len()) <= 3;
+    prefix >= 5 || (prefix >= 4 && shortest <= 6 && close_in_length)
+}
+
+/// Other spellings of a folded French word, with French "ou" where English has "o" or
+/// "u": gouvernement ~ government, groupe ~ group, soutien ~ support.
+fn spelling_variants(folded: &str) -> Vec<String> {
+    if folded.contains("ou") {
+        vec![folded.replacen("ou", "o", 1), folded.replacen("ou", "u", 1)]
+    } else {
+        Vec::new()
+    }
 }
 
 fn digits(word: &Word) -> String {
@@ -132,18 +143,19 @@ fn digits(word: &Word) -> String {
     }
 }
 
-fn is_content(word: &Word, lang: &str) -> bool {
+fn is_content(word: &Word, stop: Option<&foldhash::HashSet<&str>>) -> bool {
+    let is_stop = |lower: &str| stop.is_some_and(|s| s.contains(lower));
     match word.kind {
-        TokenKind::Number => !digits(word).is_empty(),
+        TokenKind::Number => word.text.bytes().any(|b| b.is_ascii_digit()),
         TokenKind::Punct => false,
         TokenKind::Word if word.text.is_ascii() => {
             let lower = word.folded.trim_end_matches('\'');
-            lower.len() >= 3 && !is_stop_word(lang, lower)
+            lower.len() >= 3 && !is_stop(lower)
         }
         TokenKind::Word => {
             let lower = word.text.to_lowercase();
             let lower = lower.trim_end_matches(['\'', '’']);
-            lower.chars().count() >= 3 && !is_stop_word(lang, lower)
+            lower.chars().count() >= 3 && !is_stop(lower)
         }
     }
 }
@@ -152,6 +164,7 @@ fn is_content(word: &Word, lang: &str) -> bool {
 struct FrenchWord<'w> {
     word: &'w Word<'w>,
     digits: String,
+    spellings: Vec<String>,
     equivalents: Vec<&'static Equivalent>,
 }
 
@@ -165,6 +178,7 @@ impl<'w> FrenchWord<'w> {
         FrenchWord {
             word,
             digits: digits(word),
+            spellings: spelling_variants(&word.folded),
             equivalents,
         }
     }
@@ -173,8 +187,16 @@ impl<'w> FrenchWord<'w> {
         match (self.word.kind, english.kind) {
             (TokenKind::Number, TokenKind::Number) => self.digits == english_digits,
             (TokenKind::Word, TokenKind::Word) => {
-                cognate(&self.word.folded, &english.folded)
-                    || self.equivalents.iter().any(|e| e.matches(&english.folded))
+                // Every way of corresponding starts with the same letter: most English
+                // words are turned away on it, without a string comparison.
+                let initial = english.folded.as_bytes().first();
+                let same_initial = |word: &str| word.as_bytes().first() == initial;
+                (same_initial(&self.word.folded)
+                    && cognate(&self.word.folded, &self.spellings, &english.folded))
+                    || self
+                        .equivalents
+                        .iter()
+                        .any(|e| same_initial(&e.text) && e.matches(&english.folded))
             }
             _ => false,
         }
@@ -194,14 +216,15 @@ pub struct Correspondence {
 impl Correspondence {
     pub fn of(tokens: &Tokens) -> Self {
         let english: Vec<(usize, String)> = (0..tokens.target.len())
-            .filter(|&j| is_content(&tokens.target[j], "en"))
+            .filter(|&j| is_content(&tokens.target[j], stop_words("en")))
             .map(|j| (j, digits(&tokens.target[j])))
             .collect();
+        let french_stop = stop_words("fr");
         let mut used = vec![false; tokens.target.len()];
         let mut out = Correspondence::default();
         let french_count = tokens.source.len().max(1) as f64;
         for (i, word) in tokens.source.iter().enumerate() {
-            if !is_content(word, "fr") {
+            if !is_content(word, french_stop) {
                 continue;
             }
             out.content += 1;
@@ -312,6 +335,7 @@ mod tests {
 
     #[test]
     fn cognates_share_a_stem() {
+        let cognate = |fr: &str, en: &str| cognate(fr, &spelling_variants(fr), en);
         assert!(cognate("gouvernement", "government"));
         assert!(cognate("crise", "crisis"));
         assert!(!cognate("pain", "painting"));

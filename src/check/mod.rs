@@ -275,7 +275,7 @@ impl Checker {
         let correspondence = adequacy::Correspondence::of(&tokens);
         match adequacy::unrelated(pair, &correspondence) {
             Some(unrelated) => findings.push(unrelated),
-            None => findings.extend(word_order::check(pair, &correspondence)),
+            None => findings.extend(word_order::check(pair, &tokens, &correspondence)),
         }
         findings.extend(self.lexical.check(pair));
         detach_from_dropped_sentences(&mut findings);

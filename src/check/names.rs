@@ -183,17 +183,27 @@ fn is_roman_ordinal(text: &str) -> bool {
 /// Spelling key that irons out French and English transliterations of the same name:
 /// Ioulia ~ Yulia, Anouar ~ Anwar, Abou ~ Abu, Tchétchénie ~ Chechnya.
 fn transliteration_key(folded: &str) -> String {
-    let mut key = folded
-        .replace("tch", "ch")
-        .replace("ou", "u")
-        .replace("sh", "ch");
-    key = key
-        .replace("dj", "j")
-        .replace('w', "u")
-        .replace('y', "i")
-        .replace("ph", "f");
-    key = key.replace("kh", "k").replace('q', "k").replace("ck", "k");
-    key.chars().filter(|c| c.is_alphanumeric()).collect()
+    let mut key = folded.to_string();
+    // In this order: "tch" must become "ch" before "ch" is left alone, "q" must become
+    // "k" before "ck" is read. Most words hold none of these, so each step looks first.
+    for (from, to) in [
+        ("tch", "ch"),
+        ("ou", "u"),
+        ("sh", "ch"),
+        ("dj", "j"),
+        ("w", "u"),
+        ("y", "i"),
+        ("ph", "f"),
+        ("kh", "k"),
+        ("q", "k"),
+        ("ck", "k"),
+    ] {
+        if key.contains(from) {
+            key = key.replace(from, to);
+        }
+    }
+    key.retain(char::is_alphanumeric);
+    key
 }
 
 fn common_prefix(a: &str, b: &str) -> usize {

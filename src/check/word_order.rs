@@ -8,9 +8,8 @@
 //! pair is enough to warn.
 
 use super::adequacy::Correspondence;
-use super::{words, Category, Finding, Pair, Severity, Word};
+use super::{words, Category, Finding, Pair, Severity, Tokens, Word};
 use crate::text::token::TokenKind;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 const WORD_CLASSES: &str = include_str!("data/english-word-classes.tsv");
@@ -77,8 +76,9 @@ const SINGULAR_S_ENDINGS: &[&str] = &[
     "crossroads",
 ];
 
-fn classes() -> &'static HashMap<&'static str, Class> {
-    static CLASSES: OnceLock<HashMap<&'static str, Class>> = OnceLock::new();
+/// foldhash: every English token of every pair is looked up.
+fn classes() -> &'static foldhash::HashMap<&'static str, Class> {
+    static CLASSES: OnceLock<foldhash::HashMap<&'static str, Class>> = OnceLock::new();
     CLASSES.get_or_init(|| {
         WORD_CLASSES
             .lines()
@@ -280,16 +280,17 @@ fn is_closing(text: &str) -> bool {
 /// Grammar breaks of every English sentence of `text`, whose sentences are the byte
 /// ranges `sentences`; spans are offsets into `text`.
 pub fn breaks(text: &str, sentences: &[(usize, usize)]) -> Vec<Break> {
+    breaks_in(&words(text), sentences)
+}
+
+/// [`breaks`] over the tokens of the text, already made by the caller.
+fn breaks_in(tokens: &[Word], sentences: &[(usize, usize)]) -> Vec<Break> {
     sentences
         .iter()
         .flat_map(|&(start, end)| {
-            sentence_breaks(&words(&text[start..end]))
-                .into_iter()
-                .map(move |b| Break {
-                    start: b.start + start,
-                    end: b.end + start,
-                    what: b.what,
-                })
+            let first = tokens.partition_point(|t| t.start < start);
+            let last = tokens.partition_point(|t| t.start < end);
+            sentence_breaks(&tokens[first..last])
         })
         .collect()
 }
@@ -304,7 +305,7 @@ const MIN_ORDERED_WORDS: usize = 7;
 
 /// One warning per link whose English breaks English grammar, pointing at the first
 /// break, or whose words follow the French in no order at all.
-pub fn check(pair: &Pair, correspondence: &Correspondence) -> Option<Finding> {
+pub fn check(pair: &Pair, tokens: &Tokens, correspondence: &Correspondence) -> Option<Finding> {
     if pair.target.lang != "en" {
         return None;
     }
@@ -319,7 +320,7 @@ pub fn check(pair: &Pair, correspondence: &Correspondence) -> Option<Finding> {
             )
         })
         .collect();
-    let found = breaks(pair.target.text, &sentences);
+    let found = breaks_in(&tokens.target, &sentences);
     let (target, reason) = match found.first() {
         Some(first) => {
             let listed: Vec<&str> = found.iter().map(|b| b.what.as_str()).collect();

@@ -3,7 +3,6 @@
 //! combined with stop words and accented letters.
 
 use crate::text::token::{tokenize, TokenKind};
-use std::collections::HashSet;
 use std::sync::OnceLock;
 use whatlang::{Detector, Lang};
 
@@ -205,7 +204,8 @@ fn without_quotations(text: &str) -> String {
 struct HintLanguage {
     code: &'static str,
     whatlang: Lang,
-    stop_words: HashSet<&'static str>,
+    /// foldhash: the checks look words up here for every token of every pair.
+    stop_words: foldhash::HashSet<&'static str>,
     /// Letters that occur in this language's ordinary words and rarely in the others'.
     letters: &'static str,
 }
@@ -213,7 +213,7 @@ struct HintLanguage {
 fn hint_languages() -> &'static [HintLanguage] {
     static LANGUAGES: OnceLock<Vec<HintLanguage>> = OnceLock::new();
     LANGUAGES.get_or_init(|| {
-        let words = |list: &'static str| -> HashSet<&'static str> {
+        let words = |list: &'static str| -> foldhash::HashSet<&'static str> {
             list.lines()
                 .filter(|l| !l.starts_with('#'))
                 .flat_map(str::split_whitespace)
@@ -245,10 +245,15 @@ fn hint_languages() -> &'static [HintLanguage] {
 /// Whether `word` (lower case, with its accents) is one of the very frequent function
 /// words of `lang` ("fr", "en", "de"): words that say nothing about what a sentence means.
 pub fn is_stop_word(lang: &str, word: &str) -> bool {
+    stop_words(lang).is_some_and(|words| words.contains(word))
+}
+
+/// The very frequent function words of `lang` ("fr", "en", "de"), lower case with accents.
+pub fn stop_words(lang: &str) -> Option<&'static foldhash::HashSet<&'static str>> {
     hint_languages()
         .iter()
         .find(|l| l.code == lang)
-        .is_some_and(|l| l.stop_words.contains(word))
+        .map(|l| &l.stop_words)
 }
 
 /// The start of `text`, at most `max` bytes, cut at a character boundary.
