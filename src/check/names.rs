@@ -255,11 +255,11 @@ fn close_spelling(name: &str, word: &str) -> bool {
 
 /// Folded words of a side, hyphen parts included, without trailing apostrophes, each
 /// with its transliteration key.
-fn vocabulary(words: &[Word]) -> Vec<(String, String)> {
+fn vocabulary<'a>(words: &'a [Word]) -> Vec<(&'a str, String)> {
     let mut out = Vec::new();
-    let mut push = |word: &str| {
-        if !out.iter().any(|(w, _): &(String, String)| w == word) {
-            out.push((word.to_string(), transliteration_key(word)));
+    let mut push = |word: &'a str| {
+        if !out.iter().any(|(w, _): &(&str, String)| *w == word) {
+            out.push((word, transliteration_key(word)));
         }
     };
     for w in words.iter().filter(|w| w.is_word()) {
@@ -292,7 +292,7 @@ fn contains_phrase(haystack: &str, phrase: &str) -> bool {
 struct View<'a> {
     words: &'a [Word<'a>],
     text: &'a str,
-    vocabulary: std::cell::OnceCell<Vec<(String, String)>>,
+    vocabulary: std::cell::OnceCell<Vec<(&'a str, String)>>,
     folded_text: std::cell::OnceCell<String>,
     common: &'a HashSet<String>,
     index: &'a HashMap<String, Vec<usize>>,
