@@ -207,3 +207,59 @@ fn batch_manifest_writes_one_output_per_pair() {
         .success();
     assert!(folder_out.join("a.fr.txt").exists() && folder_out.join("b.fr.txt").exists());
 }
+
+/// The target bead of French sentence `source` in a ladder.
+fn target_of(ladder: &str, source: usize) -> String {
+    ladder
+        .lines()
+        .map(|l| l.rsplit_once(':').unwrap().0)
+        .find(|bead| {
+            let sources = bead.split(':').next().unwrap();
+            sources
+                .trim_matches(['[', ']'])
+                .split(", ")
+                .any(|s| s == source.to_string())
+        })
+        .map(|bead| bead.split(':').nth(1).unwrap().to_string())
+        .unwrap()
+}
+
+#[test]
+fn glossary_terms_anchor_sentences_with_nothing_else_in_common() {
+    let dir = tempfile::tempdir().unwrap();
+    let fr = write(
+        dir.path(),
+        "fr.txt",
+        "Les habitants ont fêté ce départ dans les rues.\n\
+         Les casques bleus ont quitté la ville hier soir.\n\
+         Le calme est revenu ce matin dans tout le pays.\n",
+    );
+    let en = write(
+        dir.path(),
+        "en.txt",
+        "The peacekeepers left the town last night.\n\
+         Calm returned this morning across the country.\n",
+    );
+    let glossary = dir.path().join("glossary.csv");
+    wirealign()
+        .args(["glossary", "export", "--format", "csv", "-o"])
+        .arg(&glossary)
+        .assert()
+        .success();
+    let ladder = |extra: &[&std::ffi::OsStr]| {
+        let output = wirealign()
+            .args(["align", "--presplit", "--from", "fr", "--to", "en"])
+            .args(["--format", "ladder"])
+            .args(extra)
+            .arg(&fr)
+            .arg(&en)
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        String::from_utf8(output.stdout).unwrap()
+    };
+    // « casques bleus » = "peacekeepers" is the only link between sentence 1 and English 0.
+    assert_ne!(target_of(&ladder(&[]), 1), "[0]");
+    let with_glossary = ladder(&["--glossary".as_ref(), glossary.as_os_str()]);
+    assert_eq!(target_of(&with_glossary, 1), "[0]", "{with_glossary}");
+}

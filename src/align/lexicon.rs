@@ -75,18 +75,23 @@ impl Dictionary {
                     "expected `target @ source` or `source<TAB>target`",
                 ));
             };
-            let source_words = content_words(source);
-            let target_words = content_words(target);
-            if source_words.len() > 2 || target_words.len() > 2 {
-                continue;
-            }
-            for s in &source_words {
-                for t in &target_words {
-                    pairs.push((s.clone(), t.clone()));
-                }
-            }
+            push_entry(&mut pairs, source, target);
         }
         Ok(Dictionary { pairs })
+    }
+
+    /// A dictionary from term pairs (source, target), e.g. a glossary's terms.
+    pub fn from_pairs<'a>(entries: impl IntoIterator<Item = (&'a str, &'a str)>) -> Dictionary {
+        let mut pairs = Vec::new();
+        for (source, target) in entries {
+            push_entry(&mut pairs, source, target);
+        }
+        Dictionary { pairs }
+    }
+
+    /// Adds the entries of `other`.
+    pub fn extend(&mut self, other: Dictionary) {
+        self.pairs.extend(other.pairs);
     }
 
     pub fn len(&self) -> usize {
@@ -105,6 +110,21 @@ impl Dictionary {
                     lexicon.add(s, t, 1.0);
                 }
             }
+        }
+    }
+}
+
+/// Word pairs of one entry. Entries of more than two words a side are left out: pairing
+/// every word of a long term with every word of its translation says little.
+fn push_entry(pairs: &mut Vec<(String, String)>, source: &str, target: &str) {
+    let source_words = content_words(source);
+    let target_words = content_words(target);
+    if source_words.len() > 2 || target_words.len() > 2 {
+        return;
+    }
+    for s in &source_words {
+        for t in &target_words {
+            pairs.push((s.clone(), t.clone()));
         }
     }
 }

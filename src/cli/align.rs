@@ -31,6 +31,10 @@ pub struct Args {
     /// Bilingual dictionary: hunalign `target @ source` lines or `source<TAB>target`.
     #[arg(long, value_name = "FILE")]
     pub dict: Option<PathBuf>,
+    /// Glossary (TBX, CSV or TSV) merged over the built-in Sahel glossary, whose French and
+    /// English terms become dictionary entries; may be repeated.
+    #[arg(long, value_name = "FILE")]
+    pub glossary: Vec<PathBuf>,
     /// Largest group of segments on one side of a bead (4 allows 2-2, 3-1, 2-3, 4-1 and mirrors).
     #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u8).range(1..=6))]
     pub max_group: u8,
@@ -103,8 +107,16 @@ pub fn run(args: Args) -> Result<i32> {
         max_group: args.max_group as usize,
         ..AlignOptions::default()
     });
-    if let Some(path) = &args.dict {
-        aligner = aligner.with_dictionary(Dictionary::read(path)?);
+    let mut dictionary = match &args.dict {
+        Some(path) => Dictionary::read(path)?,
+        None => Dictionary::default(),
+    };
+    if !args.glossary.is_empty() {
+        let glossary = crate::glossary::Glossary::with_user_files(&args.glossary)?;
+        dictionary.extend(Dictionary::from_pairs(glossary.term_pairs()));
+    }
+    if !dictionary.is_empty() {
+        aligner = aligner.with_dictionary(dictionary);
     }
     if let Some(batch) = &args.batch {
         return run_batch(&args, batch, &aligner, format);

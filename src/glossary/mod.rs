@@ -605,6 +605,21 @@ impl Glossary {
         &self.concepts
     }
 
+    /// Every (French, English) pair of accepted terms of every concept, both ways: the
+    /// aligner takes them as dictionary entries whichever language is the source.
+    pub fn term_pairs(&self) -> Vec<(&str, &str)> {
+        let mut pairs = Vec::new();
+        for concept in self.iter() {
+            for fr in concept.accepted(Lang::Fr) {
+                for en in concept.accepted(Lang::En) {
+                    pairs.push((fr, en));
+                    pairs.push((en, fr));
+                }
+            }
+        }
+        pairs
+    }
+
     pub fn iter(&self) -> std::slice::Iter<'_, Concept> {
         self.concepts.iter()
     }
