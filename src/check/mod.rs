@@ -377,16 +377,19 @@ fn identity_key(finding: &Finding) -> (String, (usize, usize), (usize, usize)) {
     )
 }
 
-/// Rule ids of the findings of each link of `alignment`, indexed like its links: a finding
-/// belongs to the link holding its French segment, or its English one for an addition.
-pub fn rules_per_link(alignment: &Alignment, findings: &[Finding]) -> Vec<Vec<String>> {
+/// The findings of each link of `alignment`, indexed like its links: a finding belongs to
+/// the link holding its French segment, or its English one for an addition.
+pub fn findings_by_link<'f>(
+    alignment: &Alignment,
+    findings: &'f [Finding],
+) -> Vec<Vec<&'f Finding>> {
     let mut by_source = std::collections::HashMap::new();
     let mut by_target = std::collections::HashMap::new();
     for (index, link) in alignment.links.iter().enumerate() {
         by_source.extend(link.source.iter().map(|&s| (s, index)));
         by_target.extend(link.target.iter().map(|&t| (t, index)));
     }
-    let mut rules = vec![Vec::new(); alignment.links.len()];
+    let mut per_link = vec![Vec::new(); alignment.links.len()];
     for finding in findings {
         let link = match (&finding.source, &finding.target) {
             (Some(source), _) => by_source.get(&source.segment),
@@ -394,17 +397,29 @@ pub fn rules_per_link(alignment: &Alignment, findings: &[Finding]) -> Vec<Vec<St
             (None, None) => None,
         };
         if let Some(&link) = link {
-            if !rules[link].contains(&finding.rule) {
-                rules[link].push(finding.rule.clone());
-            }
+            per_link[link].push(finding);
         }
     }
-    rules
+    per_link
+}
+
+/// Rule ids of `findings`, each once, in order.
+pub fn rule_ids(findings: &[&Finding]) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    for finding in findings {
+        if !ids.contains(&finding.rule) {
+            ids.push(finding.rule.clone());
+        }
+    }
+    ids
 }
 
 /// True when any finding is at or above `threshold`.
-pub fn any_at_or_above(findings: &[Finding], threshold: Severity) -> bool {
-    findings.iter().any(|f| f.severity >= threshold)
+pub fn any_at_or_above<F: std::borrow::Borrow<Finding>>(
+    findings: &[F],
+    threshold: Severity,
+) -> bool {
+    findings.iter().any(|f| f.borrow().severity >= threshold)
 }
 
 /// How to read the two documents before checking them.

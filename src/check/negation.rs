@@ -197,11 +197,11 @@ const DETERMINERS_AND_PREPOSITIONS: &[&str] = &[
 ];
 
 /// What follows the "que" of a restriction: "ne … plus que par hélicoptère", "ne … plus
-/// que des femmes", "ne … jamais que deux". A pronoun or article there opens a clause
-/// instead ("il ne pense plus que la guerre…" is "no longer thinks that").
+/// que des femmes", "ne … jamais que deux" (or any number). A pronoun or article there
+/// opens a clause instead ("il ne pense plus que la guerre…" is "no longer thinks that").
 const RESTRICTED_OBJECT_OPENERS: &[&str] = &[
     "par", "pour", "de", "des", "du", "d'", "a", "au", "aux", "en", "sur", "dans", "avec",
-    "quelques", "deux", "trois", "quatre", "cinq", "dix", "cent",
+    "quelques",
 ];
 
 /// "ne … plus que", "ne … jamais que" with its negator at `j`: a restriction ("now only",
@@ -216,6 +216,7 @@ fn restricts(words: &[&Word], j: usize) -> bool {
             && clause.get(k + 1).is_some_and(|n| {
                 RESTRICTED_OBJECT_OPENERS.contains(&n.folded.as_str())
                     || n.kind == crate::text::token::TokenKind::Number
+                    || super::numbers::is_number_word("fr", &n.folded)
             })
     })
 }
@@ -457,6 +458,18 @@ mod tests {
         assert!(rules(
             "Le PAM ne peut plus livrer de vivres que par hélicoptère.",
             "The WFP can now only deliver food by helicopter."
+        )
+        .is_empty());
+        assert_eq!(
+            rules(
+                "Il ne reste plus que trois soldats dans le camp.",
+                "There are no longer soldiers in the camp."
+            ),
+            ["negation.restriction"]
+        );
+        assert!(rules(
+            "Il ne pense plus que la guerre est perdue.",
+            "He no longer thinks the war is lost."
         )
         .is_empty());
     }

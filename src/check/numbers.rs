@@ -79,6 +79,14 @@ fn lookup(lang: &str, folded: &str, wanted: impl Fn(WordKind) -> bool) -> Option
         .find(|(k, _)| wanted(*k))
 }
 
+/// Whether a folded word of `lang` is a number word that counts ("deux", "cent", "mille").
+pub fn is_number_word(lang: &str, folded: &str) -> bool {
+    lookup(lang, folded, |k| {
+        matches!(k, WordKind::Cardinal | WordKind::Hundred | WordKind::Scale)
+    })
+    .is_some()
+}
+
 /// How much a figure is worth as evidence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Strength {

@@ -8,7 +8,7 @@
 //! pair is enough to warn.
 
 use super::adequacy::Correspondence;
-use super::{words, Category, Finding, Pair, Severity, Tokens, Word};
+use super::{Category, Finding, Pair, Severity, Tokens, Word};
 use crate::text::token::TokenKind;
 use std::sync::OnceLock;
 
@@ -123,7 +123,7 @@ fn class_of(word: &Word) -> Class {
 /// A place where the English breaks its own grammar: byte span in the side's text and a
 /// short description of what is wrong.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Break {
+struct Break {
     pub start: usize,
     pub end: usize,
     pub what: String,
@@ -277,13 +277,8 @@ fn is_closing(text: &str) -> bool {
     )
 }
 
-/// Grammar breaks of every English sentence of `text`, whose sentences are the byte
-/// ranges `sentences`; spans are offsets into `text`.
-pub fn breaks(text: &str, sentences: &[(usize, usize)]) -> Vec<Break> {
-    breaks_in(&words(text), sentences)
-}
-
-/// [`breaks`] over the tokens of the text, already made by the caller.
+/// Grammar breaks of every English sentence of a text, given its tokens and its sentences
+/// as byte ranges; spans are offsets into the text.
 fn breaks_in(tokens: &[Word], sentences: &[(usize, usize)]) -> Vec<Break> {
     sentences
         .iter()
@@ -363,9 +358,10 @@ fn scrambled(correspondence: &Correspondence) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::check::words;
 
     fn found(sentence: &str) -> Vec<String> {
-        breaks(sentence, &[(0, sentence.len())])
+        breaks_in(&words(sentence), &[(0, sentence.len())])
             .into_iter()
             .map(|b| b.what)
             .collect()

@@ -4,7 +4,7 @@
 use crate::align::Alignment;
 use crate::check::lexical::LexicalChecks;
 use crate::check::{
-    any_at_or_above, check_files, rules_per_link, CheckedPair, Checker, Finding, ReadOptions,
+    any_at_or_above, check_files, findings_by_link, rule_ids, CheckedPair, Checker, ReadOptions,
     Severity,
 };
 use crate::report::{self, CheckReport};
@@ -123,24 +123,16 @@ fn write_tmx(checked: &CheckedPair, path: &Path, skip: Option<SkipAt>) -> crate:
         SkipAt::Error => Severity::Error,
         SkipAt::Warning => Severity::Warning,
     });
-    let blocked: Vec<Finding> = checked
-        .findings
+    let per_link = findings_by_link(&checked.alignment, &checked.findings);
+    let (links, findings): (Vec<_>, Vec<_>) = checked
+        .alignment
+        .links
         .iter()
-        .filter(|f| threshold.is_some_and(|t| f.severity >= t))
-        .cloned()
-        .collect();
-    let blocked_links = rules_per_link(&checked.alignment, &blocked);
-    let alignment = Alignment {
-        links: checked
-            .alignment
-            .links
-            .iter()
-            .zip(&blocked_links)
-            .filter(|(_, blocked)| blocked.is_empty())
-            .map(|(link, _)| link.clone())
-            .collect(),
-    };
-    let findings = rules_per_link(&alignment, &checked.findings);
+        .zip(&per_link)
+        .filter(|(_, found)| !threshold.is_some_and(|t| any_at_or_above(found, t)))
+        .map(|(link, found)| (link.clone(), rule_ids(found)))
+        .unzip();
+    let alignment = Alignment { links };
     let document = checked.source_doc.path.display().to_string();
     let (source, target) = (
         segment_texts(&checked.source_segments),
