@@ -314,6 +314,26 @@ fn set_phrases_are_found_in_their_inflected_forms() {
             "The demonstrators were dispersed by the forces of order.",
             "calque.forces-de-l-ordre",
         ),
+        (
+            "Le régime s'est lancé dans une fuite en avant.",
+            "The regime has embarked on a headlong rush.",
+            "calque.fuite-en-avant",
+        ),
+        (
+            "Le bras de fer entre la junte et les syndicats continue.",
+            "The arm wrestling between the junta and the unions continues.",
+            "calque.bras-de-fer-arm-wrestling",
+        ),
+        (
+            "Personne ne peut mettre en cause sa bonne foi.",
+            "Nobody can dismiss his good faith.",
+            "context.mettre-en-cause",
+        ),
+        (
+            "C'est une sécheresse sans précédent depuis trente ans.",
+            "It is an unprecedented drought in thirty years.",
+            "context.sans-precedent-depuis",
+        ),
     ];
     for (fr, en, rule) in cases {
         let f = check(fr, en);
@@ -335,6 +355,18 @@ fn set_phrases_are_found_in_their_inflected_forms() {
         (
             "Les manifestants ont été dispersés par les forces de l'ordre.",
             "The demonstrators were dispersed by police.",
+        ),
+        (
+            "Le régime s'est lancé dans une fuite en avant.",
+            "The regime has embarked on a reckless escalation.",
+        ),
+        (
+            "Le bras de fer entre la junte et les syndicats continue.",
+            "The standoff between the junta and the unions continues.",
+        ),
+        (
+            "C'est une sécheresse sans précédent depuis trente ans.",
+            "It is the worst drought in thirty years.",
         ),
     ];
     for (fr, en) in right {

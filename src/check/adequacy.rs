@@ -19,6 +19,12 @@ const MIN_CONTENT_WORDS: usize = 5;
 /// At or below this share of French content words matched, the English translates
 /// something else.
 const UNRELATED_SHARE: f64 = 0.1;
+/// Up to this share of French content words matched, the English is still unrelated
+/// when almost none of its own content words (at most `UNRELATED_SHARE`) answer the
+/// French: one shared word ("personne" ~ "people") in two unrelated sentences.
+const UNRELATED_SHARE_BOTH_WAYS: f64 = 0.2;
+/// English content words needed before their share says anything.
+const MIN_ENGLISH_CONTENT_WORDS: usize = 8;
 
 /// French words and stems with their English equivalents, folded.
 #[derive(Debug, Default)]
@@ -143,7 +149,7 @@ fn digits(word: &Word) -> String {
     }
 }
 
-fn is_content(word: &Word, stop: Option<&foldhash::HashSet<&str>>) -> bool {
+pub(super) fn is_content(word: &Word, stop: Option<&foldhash::HashSet<&str>>) -> bool {
     let is_stop = |lower: &str| stop.is_some_and(|s| s.contains(lower));
     match word.kind {
         TokenKind::Number => word.text.bytes().any(|b| b.is_ascii_digit()),
@@ -208,6 +214,8 @@ impl<'w> FrenchWord<'w> {
 pub struct Correspondence {
     /// Number of French content words.
     pub content: usize,
+    /// Number of English content words.
+    pub english_content: usize,
     /// (French token index, English token index) of each content word matched, in French
     /// order; each English word is used once.
     pub matched: Vec<(usize, usize)>,
@@ -221,7 +229,10 @@ impl Correspondence {
             .collect();
         let french_stop = stop_words("fr");
         let mut used = vec![false; tokens.target.len()];
-        let mut out = Correspondence::default();
+        let mut out = Correspondence {
+            english_content: english.len(),
+            ..Correspondence::default()
+        };
         let french_count = tokens.source.len().max(1) as f64;
         for (i, word) in tokens.source.iter().enumerate() {
             if !is_content(word, french_stop) {
@@ -246,6 +257,21 @@ impl Correspondence {
             }
         }
         out
+    }
+
+    /// Share of English content words with a French counterpart.
+    pub fn english_share(&self) -> f64 {
+        self.matched.len() as f64 / self.english_content.max(1) as f64
+    }
+
+    /// Few French words found in the English, or a few more but almost none of the
+    /// English found in the French.
+    fn is_unrelated(&self) -> bool {
+        let share = self.share();
+        share <= UNRELATED_SHARE
+            || (share <= UNRELATED_SHARE_BOTH_WAYS
+                && self.english_content >= MIN_ENGLISH_CONTENT_WORDS
+                && self.english_share() <= UNRELATED_SHARE)
     }
 
     /// Share of French content words with an English counterpart.
@@ -283,7 +309,7 @@ impl Correspondence {
 /// An English sentence that shares almost nothing with its French: the translation of
 /// another sentence, or text that has nothing to do with it.
 pub fn unrelated(pair: &Pair, correspondence: &Correspondence) -> Option<Finding> {
-    if correspondence.content < MIN_CONTENT_WORDS || correspondence.share() > UNRELATED_SHARE {
+    if correspondence.content < MIN_CONTENT_WORDS || !correspondence.is_unrelated() {
         return None;
     }
     Some(
@@ -368,5 +394,22 @@ mod tests {
             "The tiger belongs to the same family as lions, leopards and jaguars.",
         );
         assert_eq!(other.matched, []);
+    }
+
+    #[test]
+    fn one_shared_word_does_not_make_a_translation() {
+        let fr = "Selon la police, une personne a été arrêtée mardi soir près du marché central.";
+        let other = correspondence(
+            fr,
+            "Most people in the old harbour speak Italian, while Latin remains the language of religious ceremonies.",
+        );
+        assert_eq!(other.matched.len(), 1, "{other:?}");
+        assert!(other.share() > UNRELATED_SHARE, "{other:?}");
+        assert!(other.is_unrelated(), "{other:?}");
+        let good = correspondence(
+            fr,
+            "According to police, one person was arrested on Tuesday evening near the central market.",
+        );
+        assert!(!good.is_unrelated(), "{good:?}");
     }
 }

@@ -7,7 +7,7 @@
 //! per language) over accent-folded, lower-cased text; each pair is folded and scanned
 //! once per side.
 //!
-//! Data (reviewable TSV, embedded): `lexical/data/false_friends.tsv`, `calques.tsv`,
+//! Data (reviewable TSV, embedded): `lexical/data/false_friends.tsv`, `calques.tsv`, `senses.tsv`,
 //! `media.tsv`, `title_words.tsv`, `terms.tsv`; the glossary's concepts add terminology.
 //! `--lexicon FILE` takes the same formats, told apart by their header line (see
 //! `lexicon` for the columns), and is merged over the built-in data.
@@ -40,6 +40,7 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("lexical/data/false_friends.tsv"),
     ),
     ("calques.tsv", include_str!("lexical/data/calques.tsv")),
+    ("senses.tsv", include_str!("lexical/data/senses.tsv")),
     ("media.tsv", include_str!("lexical/data/media.tsv")),
     (
         "title_words.tsv",

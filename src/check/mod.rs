@@ -2,6 +2,7 @@
 //! produces `Finding`s with the French evidence, the English span, why and a fix.
 
 pub mod adequacy;
+pub mod document;
 pub mod lexical;
 pub mod names;
 pub mod negation;
@@ -232,6 +233,7 @@ impl Pair<'_> {
 #[derive(Debug, Clone)]
 pub struct Checker {
     pub lexical: lexical::LexicalChecks,
+    pub document: document::DocumentChecks,
     /// ISO 639-1 codes of the source and target documents.
     pub source_lang: String,
     pub target_lang: String,
@@ -252,9 +254,16 @@ impl Checker {
     pub fn with_lexical(lexical: lexical::LexicalChecks) -> Self {
         Checker {
             lexical,
+            document: document::DocumentChecks::from_glossary(&crate::glossary::Glossary::builtin()),
             source_lang: "fr".to_string(),
             target_lang: "en".to_string(),
         }
+    }
+
+    /// Document checks that read `glossary` (the built-in one merged with the user's).
+    pub fn with_glossary(mut self, glossary: &crate::glossary::Glossary) -> Self {
+        self.document = document::DocumentChecks::from_glossary(glossary);
+        self
     }
 
     /// Findings of every family on one link with text on both sides.
@@ -266,13 +275,14 @@ impl Checker {
             findings.push(whole);
             return findings;
         }
+        let correspondence = adequacy::Correspondence::of(&tokens);
         findings.extend(omission::check(pair, &tokens));
+        findings.extend(omission::added_appositions(pair, &tokens, &correspondence));
         findings.extend(numbers::check(pair, &tokens));
         findings.extend(names::check(pair, &tokens));
         findings.extend(negation::check(pair, &tokens));
         findings.extend(untranslated::check(pair, &tokens));
         findings.extend(untranslated::guillemets(pair));
-        let correspondence = adequacy::Correspondence::of(&tokens);
         match adequacy::unrelated(pair, &correspondence) {
             Some(unrelated) => findings.push(unrelated),
             None => findings.extend(word_order::check(pair, &tokens, &correspondence)),
@@ -315,34 +325,41 @@ pub fn check_documents(
     checker: &Checker,
 ) -> Vec<Finding> {
     use rayon::prelude::*;
-    // Links are independent: check them in parallel, then keep link order.
-    let per_link: Vec<Vec<Finding>> = alignment
+    let pairs: Vec<Pair> = alignment
         .links
-        .par_iter()
-        .map(|link| {
-            let pair = Pair {
-                source: Side::new(
-                    source_doc,
-                    pick(&link.source, source_segments),
-                    &checker.source_lang,
-                ),
-                target: Side::new(
-                    target_doc,
-                    pick(&link.target, target_segments),
-                    &checker.target_lang,
-                ),
-                score: link.score,
-            };
-            let mut link_findings = match (pair.source.is_empty(), pair.target.is_empty()) {
-                (true, true) => Vec::new(),
-                (false, true) => vec![omission::omitted(&pair)],
-                (true, false) => vec![omission::added(&pair)],
-                (false, false) => checker.check_pair(&pair),
-            };
-            link_findings.sort_by_key(position_key);
-            link_findings
+        .iter()
+        .map(|link| Pair {
+            source: Side::new(
+                source_doc,
+                pick(&link.source, source_segments),
+                &checker.source_lang,
+            ),
+            target: Side::new(
+                target_doc,
+                pick(&link.target, target_segments),
+                &checker.target_lang,
+            ),
+            score: link.score,
         })
         .collect();
+    // Links are independent: check them in parallel, then keep link order.
+    let mut per_link: Vec<Vec<Finding>> = pairs
+        .par_iter()
+        .map(
+            |pair| match (pair.source.is_empty(), pair.target.is_empty()) {
+                (true, true) => Vec::new(),
+                (false, true) => vec![omission::omitted(pair)],
+                (true, false) => vec![omission::added(pair)],
+                (false, false) => checker.check_pair(pair),
+            },
+        )
+        .collect();
+    for (link, finding) in checker.document.check(&pairs) {
+        per_link[link].push(finding);
+    }
+    for link_findings in &mut per_link {
+        link_findings.sort_by_key(position_key);
+    }
     let mut seen = HashSet::new();
     per_link
         .into_iter()

@@ -392,6 +392,102 @@ fn respelled(
     findings
 }
 
+/// Runs of names written as one (“Jean-Hervé Jezequel”): joined by a space or a hyphen.
+fn full_names<'n>(names: &'n [Name], text: &str) -> Vec<&'n [Name]> {
+    let mut runs = Vec::new();
+    let mut first = 0;
+    for k in 1..=names.len() {
+        let joined = k < names.len()
+            && matches!(text.get(names[k - 1].end..names[k].start), Some(" " | "-"));
+        if !joined {
+            runs.push(&names[first..k]);
+            first = k;
+        }
+    }
+    runs
+}
+
+/// Every capitalised word part, sentence openers included: for the spelling of a name
+/// that is known to be one, where it stands does not matter.
+fn capitalised_parts(words: &[Word]) -> Vec<Name> {
+    let mut out = Vec::new();
+    for w in words.iter().filter(|w| w.is_word()) {
+        let mut offset = w.start;
+        for part in w.text.split('-') {
+            let start = offset;
+            offset += part.len() + 1;
+            let capitalised = part.chars().next().is_some_and(char::is_uppercase);
+            if capitalised && part.chars().count() > 1 && part.chars().all(char::is_alphabetic) {
+                out.push(Name {
+                    start,
+                    end: start + part.len(),
+                    folded: fold(part),
+                    titled: false,
+                    acronym: part.chars().all(char::is_uppercase),
+                });
+            }
+        }
+    }
+    out
+}
+
+fn has_diacritics(word: &str) -> bool {
+    !word.is_ascii()
+}
+
+/// A full name that keeps the French accents on one part and drops them from another
+/// (Jean-Hervé Jézéquel → Jean-Hervé Jezequel): English copy either keeps a name's
+/// accents or, in an all-ASCII house style, drops them all; half of each is a slip.
+fn accents_half_dropped(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
+    let source_names = capitalised_parts(&tokens.source);
+    let target_names = capitalised_parts(&tokens.target);
+    let french_spelling = |t: &Name| {
+        source_names
+            .iter()
+            .map(|s| &pair.source.text[s.start..s.end])
+            .find(|french| fold(french) == t.folded)
+    };
+    let mut findings = Vec::new();
+    for run in full_names(&target_names, pair.target.text) {
+        let english = |t: &Name| &pair.target.text[t.start..t.end];
+        if run.len() < 2 {
+            continue;
+        }
+        let kept = run
+            .iter()
+            .any(|t| has_diacritics(english(t)) && french_spelling(t) == Some(english(t)));
+        if !kept {
+            continue;
+        }
+        for t in run.iter().filter(|t| !has_diacritics(english(t))) {
+            let Some(french) = french_spelling(t).filter(|f| has_diacritics(f)) else {
+                continue;
+            };
+            let Some(s) = source_names
+                .iter()
+                .find(|s| &pair.source.text[s.start..s.end] == french)
+            else {
+                continue;
+            };
+            findings.push(
+                Finding::new(
+                    "name.accents",
+                    Category::Name,
+                    Severity::Warning,
+                    Some(pair.source.span(s.start, s.end)),
+                    Some(pair.target.span(t.start, t.end)),
+                    format!(
+                        "« {} » drops the accents of « {french} » while the rest of the name keeps its own",
+                        english(t)
+                    ),
+                )
+                .suggest(french),
+            );
+        }
+    }
+    findings
+}
+
 /// Name findings of one pair.
 pub fn check(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
     let lex = lexicon();
@@ -502,6 +598,7 @@ pub fn check(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
         findings.push(finding.suggest(french));
     }
     findings.extend(respelled(pair, &source_names, &target_names, &source));
+    findings.extend(accents_half_dropped(pair, tokens));
     if lost.is_empty() {
         for t in extra {
             if !seen.insert(&t.folded) {
@@ -533,6 +630,25 @@ mod tests {
             .filter(|f| f.rule.starts_with("name."))
             .map(|f| f.rule)
             .collect()
+    }
+
+    #[test]
+    fn accents_dropped_from_one_part_of_a_name_only_are_a_slip() {
+        let fr = "Selon Marie-Hélène Lévêque, la situation est grave.";
+        assert_eq!(
+            rules(
+                fr,
+                "According to Marie-Hélène Leveque, the situation is serious."
+            ),
+            ["name.accents"]
+        );
+        // Every accent kept, or every accent dropped (an ASCII house style): consistent.
+        for en in [
+            "According to Marie-Hélène Lévêque, the situation is serious.",
+            "According to Marie-Helene Leveque, the situation is serious.",
+        ] {
+            assert!(rules(fr, en).is_empty(), "{en}");
+        }
     }
 
     #[test]

@@ -71,7 +71,8 @@ pub enum SkipAt {
 
 pub fn run(args: Args) -> crate::Result<i32> {
     let glossary = crate::glossary::Glossary::with_user_files(&args.glossary)?;
-    let checker = Checker::with_lexical(LexicalChecks::new(&args.lexicon, &glossary)?);
+    let checker = Checker::with_lexical(LexicalChecks::new(&args.lexicon, &glossary)?)
+        .with_glossary(&glossary);
     let options = ReadOptions {
         from: args.from,
         to: args.to,
