@@ -78,7 +78,9 @@ fn merge_dedupes_and_stats_count() {
         .arg(&merged)
         .assert()
         .success()
-        .stderr(predicate::str::contains("duplicate(s) dropped"));
+        .stderr(predicate::str::contains(
+            "duplicate(s) folded into the copy kept",
+        ));
     let stats = wirealign()
         .args(["tmx", "stats", "--format", "json"])
         .arg(&a)

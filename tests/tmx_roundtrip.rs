@@ -33,13 +33,29 @@ fn date() -> impl Strategy<Value = Option<String>> {
 }
 
 fn unit() -> impl Strategy<Value = TranslationUnit> {
-    (segment(), segment(), date(), date(), "[a-z0-9 &<\"-]{0,10}").prop_map(
-        |(fr, en, creationdate, changedate, document)| TranslationUnit {
-            creationdate,
-            changedate,
-            props: vec![Prop::new(tmx::PROP_DOCUMENT, document)],
-            variants: vec![Variant::plain("fr-FR", fr), Variant::plain("en", en)],
-            ..Default::default()
+    let texts = (segment(), segment(), "[a-z0-9 &<\"-]{0,10}");
+    let notes = (
+        prop::collection::vec(segment(), 0..3),
+        prop::collection::vec(segment(), 0..2),
+        prop::option::of(segment()),
+    );
+    (texts, date(), date(), notes).prop_map(
+        |((fr, en, document), creationdate, changedate, (notes, fr_notes, en_prop))| {
+            let mut english = Variant::plain("en", en);
+            english.props = en_prop
+                .map(|v| Prop::new("x-context", v))
+                .into_iter()
+                .collect();
+            let mut french = Variant::plain("fr-FR", fr);
+            french.notes = fr_notes;
+            TranslationUnit {
+                creationdate,
+                changedate,
+                notes,
+                props: vec![Prop::new(tmx::PROP_DOCUMENT, document)],
+                variants: vec![french, english],
+                ..Default::default()
+            }
         },
     )
 }
@@ -132,5 +148,21 @@ proptest! {
         // The merged file is itself a valid memory.
         let xml = tmx::write(&merged);
         prop_assert!(tmx::validate_bytes(Path::new("m.tmx"), xml.as_bytes()).is_empty());
+    }
+
+    #[test]
+    fn merge_loses_no_note_or_prop(a in memory(), b in memory()) {
+        let (merged, _) = tmx::merge(&named(vec![a.clone(), b.clone()]), "20250101T120000Z").unwrap();
+        let merged_keys = keys(&merged);
+        for (unit, key) in a.units.iter().chain(&b.units).zip(keys(&a).into_iter().chain(keys(&b))) {
+            let at = merged_keys.iter().position(|k| *k == key).expect("every pair is kept");
+            let kept = &merged.units[at];
+            prop_assert!(unit.notes.iter().all(|n| kept.notes.contains(n)));
+            prop_assert!(unit.props.iter().all(|p| kept.props.contains(p)));
+            for (variant, twin) in unit.variants.iter().zip(&kept.variants) {
+                prop_assert!(variant.notes.iter().all(|n| twin.notes.contains(n)));
+                prop_assert!(variant.props.iter().all(|p| twin.props.contains(p)));
+            }
+        }
     }
 }

@@ -168,7 +168,7 @@ fn merge(inputs: &[PathBuf], output: Option<&Path>, date: Option<String>) -> Res
     let (merged, report) = tmx::merge(&memories, &creation_date(date)?)?;
     write_memory(&merged, output)?;
     eprintln!(
-        "wirealign: merged {} units into {} ({} duplicate(s) dropped)",
+        "wirealign: merged {} units into {} ({} duplicate(s) folded into the copy kept, notes and props included)",
         report.units_read, report.units_written, report.duplicates
     );
     Ok(0)

@@ -1,5 +1,6 @@
-//! Merging memories: identical pairs are kept once (the newest copy), every distinct unit is
-//! kept, and memories in different source languages are refused.
+//! Merging memories: identical pairs are kept once (the newest copy, carrying the notes
+//! and props of every copy), every distinct unit is kept, and memories in different source
+//! languages are refused.
 
 use super::{primary_language, Header, Memory, TranslationUnit};
 use crate::error::{Error, Result};
@@ -10,7 +11,7 @@ use std::path::PathBuf;
 pub struct MergeReport {
     pub units_read: usize,
     pub units_written: usize,
-    /// Units dropped because an identical pair was kept.
+    /// Units folded into an identical pair kept (their notes and props are kept with it).
     pub duplicates: usize,
 }
 
@@ -50,7 +51,7 @@ pub fn merge(inputs: &[(PathBuf, Memory)], creationdate: &str) -> Result<(Memory
         }
     }
     let mut report = MergeReport::default();
-    let mut kept: Vec<&TranslationUnit> = Vec::new();
+    let mut kept: Vec<TranslationUnit> = Vec::new();
     let mut position: HashMap<Vec<(String, &str)>, usize> = HashMap::new();
     for unit in inputs.iter().flat_map(|(_, m)| &m.units) {
         report.units_read += 1;
@@ -58,21 +59,54 @@ pub fn merge(inputs: &[(PathBuf, Memory)], creationdate: &str) -> Result<(Memory
             Some(&at) => {
                 report.duplicates += 1;
                 if unit.newest_date() > kept[at].newest_date() {
-                    kept[at] = unit;
+                    let older = std::mem::replace(&mut kept[at], unit.clone());
+                    absorb_metadata(&mut kept[at], &older);
+                } else {
+                    absorb_metadata(&mut kept[at], unit);
                 }
             }
             None => {
                 position.insert(pair_key(unit), kept.len());
-                kept.push(unit);
+                kept.push(unit.clone());
             }
         }
     }
     report.units_written = kept.len();
+    let mut header = Header::wirealign(&srclang, creationdate);
+    for (_, memory) in inputs {
+        add_missing(&mut header.notes, &memory.header.notes);
+        add_missing(&mut header.props, &memory.header.props);
+    }
     let memory = Memory {
-        header: Header::wirealign(&srclang, creationdate),
-        units: kept.into_iter().cloned().collect(),
+        header,
+        units: kept,
     };
     Ok((memory, report))
+}
+
+/// Keeps the notes and props of a duplicate that the kept copy lacks, on the unit and on
+/// each variant of the same language: a merge loses no translator's comment.
+fn absorb_metadata(kept: &mut TranslationUnit, duplicate: &TranslationUnit) {
+    add_missing(&mut kept.notes, &duplicate.notes);
+    add_missing(&mut kept.props, &duplicate.props);
+    for variant in &duplicate.variants {
+        let twin = kept
+            .variants
+            .iter_mut()
+            .find(|v| v.lang.eq_ignore_ascii_case(&variant.lang));
+        if let Some(twin) = twin {
+            add_missing(&mut twin.notes, &variant.notes);
+            add_missing(&mut twin.props, &variant.props);
+        }
+    }
+}
+
+fn add_missing<T: PartialEq + Clone>(into: &mut Vec<T>, from: &[T]) {
+    for item in from {
+        if !into.contains(item) {
+            into.push(item.clone());
+        }
+    }
 }
 
 #[cfg(test)]

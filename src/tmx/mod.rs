@@ -44,6 +44,7 @@ pub struct Header {
     pub datatype: String,
     /// `YYYYMMDDThhmmssZ`.
     pub creationdate: Option<String>,
+    pub notes: Vec<String>,
     pub props: Vec<Prop>,
 }
 
@@ -59,6 +60,7 @@ impl Header {
             srclang: language_tag(srclang),
             datatype: "plaintext".into(),
             creationdate: Some(creationdate.into()),
+            notes: Vec::new(),
             props: Vec::new(),
         }
     }
@@ -81,9 +83,12 @@ impl Prop {
 }
 
 /// `<tuv xml:lang="…"><seg>…</seg></tuv>`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Variant {
     pub lang: String,
+    /// The variant's own notes and props (a translator's comment, a CAT tool's metadata).
+    pub notes: Vec<String>,
+    pub props: Vec<Prop>,
     /// The segment as plain text, inline codes removed.
     pub text: String,
     /// The segment's inner XML, present only when it had inline elements and the reader was
@@ -96,7 +101,7 @@ impl Variant {
         Variant {
             lang: lang.into(),
             text: text.into(),
-            markup: None,
+            ..Variant::default()
         }
     }
 }
@@ -107,6 +112,7 @@ pub struct TranslationUnit {
     pub tuid: Option<String>,
     pub creationdate: Option<String>,
     pub changedate: Option<String>,
+    pub notes: Vec<String>,
     pub props: Vec<Prop>,
     pub variants: Vec<Variant>,
 }

@@ -188,16 +188,18 @@ fn read_header(events: &mut Events, start: &BytesStart, has_children: bool) -> R
         srclang: get("srclang"),
         datatype: get("datatype"),
         creationdate: attribute(&attrs, "creationdate"),
+        notes: Vec::new(),
         props: Vec::new(),
     };
     if has_children {
         let depth = events.depth();
         loop {
             match events.next()? {
-                Node::Start(child) if name_of(&child) == "prop" => {
-                    header.props.push(read_prop(events, &child)?)
-                }
-                Node::Start(_) => skip(events)?,
+                Node::Start(child) => match name_of(&child).as_str() {
+                    "prop" => header.props.push(read_prop(events, &child)?),
+                    "note" => header.notes.push(text_content(events)?),
+                    _ => skip(events)?,
+                },
                 Node::End if events.depth() < depth => break,
                 Node::Eof => break,
                 _ => {}
@@ -245,6 +247,7 @@ fn read_unit(
         match events.next()? {
             Node::Start(child) => match name_of(&child).as_str() {
                 "prop" => unit.props.push(read_prop(events, &child)?),
+                "note" => unit.notes.push(text_content(events)?),
                 "tuv" => unit.variants.push(read_variant(events, &child, opts)?),
                 _ => skip(events)?,
             },
@@ -265,21 +268,30 @@ fn read_variant(events: &mut Events, start: &BytesStart, opts: &ReadOptions) -> 
         .or_else(|| attribute(&attrs, "lang"))
         .ok_or_else(|| events.error("<tuv> without xml:lang"))?;
     let mut segment: Option<(String, Option<String>)> = None;
+    let (mut notes, mut props) = (Vec::new(), Vec::new());
     let depth = events.depth();
     loop {
         match events.next()? {
-            Node::Start(child) if name_of(&child) == "seg" => {
-                segment = Some(read_segment(events, opts)?)
-            }
+            Node::Start(child) => match name_of(&child).as_str() {
+                "seg" => segment = Some(read_segment(events, opts)?),
+                "note" => notes.push(text_content(events)?),
+                "prop" => props.push(read_prop(events, &child)?),
+                _ => skip(events)?,
+            },
             Node::Empty(child) if name_of(&child) == "seg" => segment = Some((String::new(), None)),
-            Node::Start(_) => skip(events)?,
             Node::End if events.depth() < depth => break,
             Node::Eof => break,
             _ => {}
         }
     }
     let (text, markup) = segment.ok_or_else(|| events.error("<tuv> without <seg>"))?;
-    Ok(Variant { lang, text, markup })
+    Ok(Variant {
+        lang,
+        notes,
+        props,
+        text,
+        markup,
+    })
 }
 
 /// Inline elements whose content is native code (a tag of the original format), not text.

@@ -94,11 +94,12 @@ fn write_header(out: &mut Out, h: &Header) {
     if let Some(date) = &h.creationdate {
         out.attr("creationdate", date);
     }
-    if h.props.is_empty() {
+    if h.props.is_empty() && h.notes.is_empty() {
         out.xml.push_str("/>\n");
         return;
     }
     out.xml.push_str(">\n");
+    write_notes(out, &h.notes, "    ");
     write_props(out, &h.props, "    ");
     out.xml.push_str("  </header>\n");
 }
@@ -115,11 +116,21 @@ fn write_unit(out: &mut Out, unit: &TranslationUnit) {
         out.attr("changedate", date);
     }
     out.xml.push_str(">\n");
+    write_notes(out, &unit.notes, "      ");
     write_props(out, &unit.props, "      ");
     for variant in &unit.variants {
         write_variant(out, variant);
     }
     out.xml.push_str("    </tu>\n");
+}
+
+fn write_notes(out: &mut Out, notes: &[String], indent: &str) {
+    for note in notes {
+        out.xml.push_str(indent);
+        out.xml.push_str("<note>");
+        out.text(note);
+        out.xml.push_str("</note>\n");
+    }
 }
 
 fn write_props(out: &mut Out, props: &[Prop], indent: &str) {
@@ -136,7 +147,14 @@ fn write_props(out: &mut Out, props: &[Prop], indent: &str) {
 fn write_variant(out: &mut Out, variant: &Variant) {
     out.xml.push_str("      <tuv");
     out.attr("xml:lang", &variant.lang);
-    out.xml.push_str("><seg>");
+    out.xml.push('>');
+    if !variant.notes.is_empty() || !variant.props.is_empty() {
+        out.xml.push('\n');
+        write_notes(out, &variant.notes, "        ");
+        write_props(out, &variant.props, "        ");
+        out.xml.push_str("        ");
+    }
+    out.xml.push_str("<seg>");
     match &variant.markup {
         // Kept inline markup was re-serialised by the reader from parsed events, so it is
         // already well-formed and escaped.
