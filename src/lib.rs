@@ -16,5 +16,6 @@ pub mod report;
 pub mod text;
 pub mod tm;
 pub mod tmx;
+pub mod xml;
 
 pub use error::{Error, Result};

@@ -137,26 +137,7 @@ fn names(
         let hyphen_titled = w.text.contains('-')
             && !known_place
             && w.folded.split('-').any(|part| common.contains(part));
-        let mut offset = w.start;
-        for part in w.text.split('-') {
-            let start = offset;
-            offset += part.len() + 1;
-            let part = part.trim_end_matches(crate::text::token::is_apostrophe);
-            let mut chars = part.chars();
-            let Some(first) = chars.next() else { continue };
-            let rest: Vec<char> = chars.collect();
-            let is_name =
-                first.is_uppercase() && !rest.is_empty() && part.chars().all(char::is_alphabetic);
-            if is_name {
-                out.push(Name {
-                    start,
-                    end: start + part.len(),
-                    folded: fold(part),
-                    titled: hyphen_titled,
-                    acronym: part.chars().all(char::is_uppercase),
-                });
-            }
-        }
+        out.extend(name_parts(w, hyphen_titled));
     }
     out
 }
@@ -410,25 +391,34 @@ fn full_names<'n>(names: &'n [Name], text: &str) -> Vec<&'n [Name]> {
 /// Every capitalised word part, sentence openers included: for the spelling of a name
 /// that is known to be one, where it stands does not matter.
 fn capitalised_parts(words: &[Word]) -> Vec<Name> {
-    let mut out = Vec::new();
-    for w in words.iter().filter(|w| w.is_word()) {
-        let mut offset = w.start;
-        for part in w.text.split('-') {
-            let start = offset;
-            offset += part.len() + 1;
-            let capitalised = part.chars().next().is_some_and(char::is_uppercase);
-            if capitalised && part.chars().count() > 1 && part.chars().all(char::is_alphabetic) {
-                out.push(Name {
-                    start,
-                    end: start + part.len(),
-                    folded: fold(part),
-                    titled: false,
-                    acronym: part.chars().all(char::is_uppercase),
-                });
-            }
+    words
+        .iter()
+        .filter(|w| w.is_word())
+        .flat_map(|w| name_parts(w, false))
+        .collect()
+}
+
+/// The capitalised parts of a word, split at hyphens (Jean-Hervé → Jean, Hervé), each
+/// of two letters or more, apostrophes cut off (N'Djamena's → N'Djamena).
+fn name_parts(word: &Word, titled: bool) -> Vec<Name> {
+    let mut parts = Vec::new();
+    let mut offset = word.start;
+    for part in word.text.split('-') {
+        let start = offset;
+        offset += part.len() + 1;
+        let part = part.trim_end_matches(crate::text::token::is_apostrophe);
+        let capitalised = part.chars().next().is_some_and(char::is_uppercase);
+        if capitalised && part.chars().count() > 1 && part.chars().all(char::is_alphabetic) {
+            parts.push(Name {
+                start,
+                end: start + part.len(),
+                folded: fold(part),
+                titled,
+                acronym: part.chars().all(char::is_uppercase),
+            });
         }
     }
-    out
+    parts
 }
 
 fn has_diacritics(word: &str) -> bool {

@@ -19,15 +19,8 @@ pub struct Args {
     /// Target text (the translation).
     #[arg(required_unless_present = "batch")]
     pub target: Option<PathBuf>,
-    /// Source language (ISO 639-1); detected when omitted.
-    #[arg(long)]
-    pub from: Option<String>,
-    /// Target language (ISO 639-1); detected when omitted.
-    #[arg(long)]
-    pub to: Option<String>,
-    /// Take one segment per line instead of segmenting.
-    #[arg(long)]
-    pub presplit: bool,
+    #[command(flatten)]
+    pub input: super::PairInput,
     /// Bilingual dictionary: hunalign `target @ source` lines or `source<TAB>target`.
     #[arg(long, value_name = "FILE")]
     pub dict: Option<PathBuf>,
@@ -133,8 +126,8 @@ pub fn run(args: Args) -> Result<i32> {
 }
 
 fn load_pair(args: &Args, source: &Path, target: &Path) -> Result<(Side, Side)> {
-    let source = load_side(source, args.from.as_deref(), args.presplit)?;
-    let target = load_side(target, args.to.as_deref(), args.presplit)?;
+    let source = load_side(source, args.input.from.as_deref(), args.input.presplit)?;
+    let target = load_side(target, args.input.to.as_deref(), args.input.presplit)?;
     warn_if_suspicious(&source, &target);
     Ok((source, target))
 }
@@ -175,7 +168,7 @@ fn run_batch(args: &Args, batch: &Path, aligner: &Aligner, format: Option<Format
         return Err(Error::usage("--batch needs -o DIR (the output folder)"));
     };
     let pairs = if batch.is_dir() {
-        match (&args.from, &args.to) {
+        match (&args.input.from, &args.input.to) {
             (Some(from), Some(to)) => pair_folder(batch, from, to)?,
             _ => return Err(Error::usage(
                 "--batch with a folder needs --from and --to (file extensions of the two sides)",

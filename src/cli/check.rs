@@ -31,15 +31,8 @@ pub struct Args {
     pub source: PathBuf,
     /// Its English translation.
     pub target: PathBuf,
-    /// Source language (detected when absent).
-    #[arg(long)]
-    pub from: Option<String>,
-    /// Target language (detected when absent).
-    #[arg(long)]
-    pub to: Option<String>,
-    /// Take one segment per line instead of splitting sentences.
-    #[arg(long)]
-    pub presplit: bool,
+    #[command(flatten)]
+    pub input: super::PairInput,
     /// Extra glossary (TBX, CSV or TSV); may be repeated.
     #[arg(long, value_name = "FILE")]
     pub glossary: Vec<PathBuf>,
@@ -74,9 +67,9 @@ pub fn run(args: Args) -> crate::Result<i32> {
     let checker = Checker::with_lexical(LexicalChecks::new(&args.lexicon, &glossary)?)
         .with_glossary(&glossary);
     let options = ReadOptions {
-        from: args.from,
-        to: args.to,
-        presplit: args.presplit,
+        from: args.input.from,
+        to: args.input.to,
+        presplit: args.input.presplit,
     };
     let checked = check_files(&args.source, &args.target, &options, &checker)?;
     for note in &checked.notes {

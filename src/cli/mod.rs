@@ -12,6 +12,20 @@ pub mod segment;
 pub mod tm;
 pub mod tmx;
 
+/// How to read a source text and its translation, shared by `align` and `check`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct PairInput {
+    /// Source language (ISO 639-1); detected when omitted.
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Target language (ISO 639-1); detected when omitted.
+    #[arg(long)]
+    pub to: Option<String>,
+    /// Take one segment per line instead of splitting sentences.
+    #[arg(long)]
+    pub presplit: bool,
+}
+
 /// Align, check and reuse French–English wire copy.
 #[derive(Debug, Parser)]
 #[command(name = "wirealign", version, about, propagate_version = true)]

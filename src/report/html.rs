@@ -4,6 +4,7 @@
 
 use super::{CheckReport, Side};
 use crate::check::{Finding, Severity, Span};
+use crate::xml::escape;
 use std::fmt::Write;
 
 const STYLE: &str = r#"
@@ -30,20 +31,6 @@ td.findings { padding: 0 12px 12px 68px; border-bottom: 2px solid #cfd8dc; backg
 .finding code { font-size: 12px; color: #555; }
 .finding .fix { color: #2e7d32; }
 "#;
-
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
 
 fn severity_class(severity: Severity) -> &'static str {
     match severity {
@@ -191,14 +178,6 @@ pub fn render(report: &CheckReport) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn escapes_markup() {
-        assert_eq!(
-            escape("<b>\"A&B\"</b>"),
-            "&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt;"
-        );
-    }
 
     #[test]
     fn locates_the_nearest_occurrence() {

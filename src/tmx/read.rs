@@ -315,7 +315,7 @@ fn read_segment(events: &mut Events, opts: &ReadOptions) -> Result<(String, Opti
                     text.push_str(&t);
                 }
                 if opts.inline == Inline::Keep {
-                    super::write::escape_into(&mut markup, &t, false);
+                    crate::xml::escape_into(&mut markup, &t, false);
                 }
             }
             Node::Start(start) => {
@@ -359,7 +359,7 @@ fn open_tag(events: &Events, start: &BytesStart, markup: &mut String) -> Result<
         markup.push(' ');
         markup.push_str(&key);
         markup.push_str("=\"");
-        super::write::escape_into(markup, &value, true);
+        crate::xml::escape_into(markup, &value, true);
         markup.push('"');
     }
     Ok(())

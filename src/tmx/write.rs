@@ -48,13 +48,13 @@ impl Out {
     fn attr(&mut self, name: &str, value: &str) {
         let _ = write!(self.xml, " {name}=\"");
         let value = self.allowed(value);
-        escape_into(&mut self.xml, &value, true);
+        crate::xml::escape_into(&mut self.xml, &value, true);
         self.xml.push('"');
     }
 
     fn text(&mut self, text: &str) {
         let text = self.allowed(text);
-        escape_into(&mut self.xml, &text, false);
+        crate::xml::escape_into(&mut self.xml, &text, false);
     }
 
     /// Removes characters XML 1.0 forbids, recording a warning when there were any.
@@ -171,29 +171,6 @@ fn write_variant(out: &mut Out, variant: &Variant) {
 /// text in a translation memory (they are mojibake) and which several readers reject.
 pub fn is_xml_char(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | ' '..='\u{7E}' | '\u{A0}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
-}
-
-/// Escapes markup characters; in attributes also quotes and the whitespace characters that
-/// attribute-value normalisation would otherwise turn into spaces. A carriage return is
-/// escaped everywhere because XML parsers normalise line ends.
-pub fn escape_into(out: &mut String, text: &str, attribute: bool) {
-    let special = |b: &u8| matches!(b, b'&' | b'<' | b'>' | b'\r' | b'"' | b'\n' | b'\t');
-    if !text.as_bytes().iter().any(special) {
-        out.push_str(text);
-        return;
-    }
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\r' => out.push_str("&#13;"),
-            '"' if attribute => out.push_str("&quot;"),
-            '\n' if attribute => out.push_str("&#10;"),
-            '\t' if attribute => out.push_str("&#9;"),
-            c => out.push(c),
-        }
-    }
 }
 
 #[cfg(test)]
