@@ -8,6 +8,69 @@
 //! the other side but raise nothing themselves.
 
 use super::{Category, Finding, Pair, Severity, Tokens, Word};
+use std::sync::OnceLock;
+
+const NEGATED_ANTONYMS: &str = include_str!("data/negated-antonyms.tsv");
+
+/// A French verb whose negation English renders with one of `english` (stems end in `*`).
+struct NegatedAntonym {
+    french: Vec<&'static str>,
+    english: Vec<&'static str>,
+}
+
+fn negated_antonyms() -> &'static [NegatedAntonym] {
+    static LIST: OnceLock<Vec<NegatedAntonym>> = OnceLock::new();
+    LIST.get_or_init(|| {
+        NEGATED_ANTONYMS
+            .lines()
+            .skip_while(|l| l.starts_with('#'))
+            .skip(1)
+            .filter_map(|line| line.split_once('\t'))
+            .map(|(french, english)| NegatedAntonym {
+                french: french.split('|').collect(),
+                english: english.split('|').collect(),
+            })
+            .collect()
+    })
+}
+
+/// `word` is `pattern`, or starts with it when the pattern ends in `*`.
+fn matches_stem(word: &str, pattern: &str) -> bool {
+    match pattern.strip_suffix('*') {
+        Some(stem) => word.starts_with(stem),
+        None => word == pattern,
+    }
+}
+
+/// The verb negated by the French cue is one English renders with an antonym, and the
+/// English has that antonym: « n'a pas survécu » → "succumbed".
+fn rendered_by_antonym(tokens: &Tokens, cue: &Negation) -> bool {
+    let french = words_only(&tokens.source);
+    let Some(at) = french.iter().position(|w| w.start == cue.start) else {
+        return false;
+    };
+    // The verb stands between "ne" and its negator, or just after it (« n'a pas survécu »).
+    let clause = &french[at + 1..(at + 3 + NEGATOR_WINDOW).min(french.len())];
+    let english_text = tokens
+        .target
+        .iter()
+        .map(|w| w.folded.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    negated_antonyms().iter().any(|pair| {
+        let negated = clause
+            .iter()
+            .any(|w| pair.french.iter().any(|p| matches_stem(&w.folded, p)));
+        negated
+            && pair.english.iter().any(|p| {
+                if p.contains(' ') {
+                    english_text.contains(p)
+                } else {
+                    tokens.target.iter().any(|w| matches_stem(&w.folded, p))
+                }
+            })
+    })
+}
 
 /// Words that complete French "ne" into a negation.
 const FRENCH_NEGATORS: &[&str] = &[
@@ -340,8 +403,13 @@ pub fn check(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
     let source = french(&tokens.source);
     let target = english(&tokens.target);
     let strong = |cues: &[Negation]| cues.iter().find(|n| n.strong).copied();
+    // A negation English renders with an antonym ("did not survive" → "succumbed") is there.
+    let unrendered = source
+        .iter()
+        .find(|n| n.strong && !rendered_by_antonym(tokens, n))
+        .copied();
     match (
-        strong(&source),
+        unrendered,
         target.is_empty(),
         strong(&target),
         source.is_empty(),
@@ -437,6 +505,38 @@ mod tests {
 
     fn en(text: &str) -> usize {
         english(&words(text)).iter().filter(|n| n.strong).count()
+    }
+
+    #[test]
+    fn a_negated_verb_rendered_by_its_antonym_needs_no_not() {
+        let rules = |fr: &str, en: &str| -> Vec<String> {
+            crate::check::check_texts(fr, en, &crate::check::Checker::builtin())
+                .into_iter()
+                .filter(|f| f.rule.starts_with("negation."))
+                .map(|f| f.rule)
+                .collect()
+        };
+        let cases = [
+            (
+                "Le chauffeur n'a pas survécu à ses blessures.",
+                "The driver succumbed to his injuries.",
+                "The driver survived his injuries.",
+            ),
+            (
+                "Les rebelles n'ont pas respecté le cessez-le-feu.",
+                "The rebels violated the ceasefire.",
+                "The rebels respected the ceasefire.",
+            ),
+            (
+                "L'armée n'a pas tardé à réagir.",
+                "The army was quick to react.",
+                "The army was late to react.",
+            ),
+        ];
+        for (fr, antonym, affirmed) in cases {
+            assert!(rules(fr, antonym).is_empty(), "{antonym}");
+            assert_eq!(rules(fr, affirmed), ["negation.missing"], "{affirmed}");
+        }
     }
 
     #[test]

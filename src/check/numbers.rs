@@ -680,18 +680,108 @@ fn french_format(pair: &Pair, tokens: &super::Tokens) -> Vec<Finding> {
     findings
 }
 
+/// Shortest run of digits read as one code (a telephone number, an account number).
+const MIN_CODE_DIGITS: usize = 8;
+
+/// Runs of digits written with spaces, dots, hyphens or slashes between groups
+/// ("08.11.00.06.95", "08 11 00 06 95"): byte span and the digits alone.
+fn digit_runs(text: &str) -> Vec<(usize, usize, String)> {
+    let is_separator = |c: char| matches!(c, ' ' | '.' | '-' | '/' | '\u{a0}' | '\u{202f}');
+    let mut runs = Vec::new();
+    let mut current: Option<(usize, usize, String)> = None;
+    for (at, c) in text.char_indices() {
+        if c.is_ascii_digit() {
+            let run = current.get_or_insert((at, at, String::new()));
+            run.1 = at + 1;
+            run.2.push(c);
+        } else if !is_separator(c) || current.as_ref().is_some_and(|r| r.1 < at) {
+            runs.extend(current.take());
+        }
+    }
+    runs.extend(current);
+    runs
+}
+
+/// Spans of the long digit runs written on both sides, whatever the grouping: the figures
+/// inside them are one code, rendered.
+type Spans = Vec<(usize, usize)>;
+
+fn shared_codes(source: &str, target: &str) -> (Spans, Spans) {
+    let long = |text| {
+        digit_runs(text)
+            .into_iter()
+            .filter(|r| r.2.len() >= MIN_CODE_DIGITS)
+            .collect::<Vec<_>>()
+    };
+    let (source_runs, target_runs) = (long(source), long(target));
+    let shared = |runs: &[(usize, usize, String)], other: &[(usize, usize, String)]| {
+        runs.iter()
+            .filter(|r| other.iter().any(|o| o.2 == r.2))
+            .map(|r| (r.0, r.1))
+            .collect()
+    };
+    (
+        shared(&source_runs, &target_runs),
+        shared(&target_runs, &source_runs),
+    )
+}
+
+/// French « le 20h », « du 13h »: an hour after an article names the news bulletin at that
+/// time, which English calls "the evening news".
+fn names_a_bulletin(q: &Quantity, text: &str) -> bool {
+    let figure = text[q.start..q.end].trim_end();
+    let hour_only =
+        figure.ends_with('h') && figure[..figure.len() - 1].trim().parse::<u8>().is_ok();
+    let before = text[..q.start].trim_end().to_lowercase();
+    hour_only
+        && ["le", "du", "au"]
+            .iter()
+            .any(|a| before.ends_with(&format!(" {a}")) || before == *a)
+}
+
+/// English words that render French « n° 1 », « numéro un » (the first of a ranking).
+const FIRST_RANK: &[&str] = &[
+    "first", "top", "primary", "main", "leading", "chief", "foremost", "premier", "prime",
+];
+
+/// « n°1 » rendered as "primary", "top", "leading": the rank, not the figure.
+fn rank_one_rendered(q: &Quantity, text: &str, english: &[Word]) -> bool {
+    let before = text[..q.start].trim_end().to_lowercase();
+    let after_number_sign = ["n°", "nº", "no", "numéro", "numero"]
+        .iter()
+        .any(|sign| before.ends_with(sign));
+    after_number_sign
+        && q.values.iter().any(|v| same(*v, 1.0))
+        && english
+            .iter()
+            .any(|w| FIRST_RANK.contains(&w.folded.as_str()))
+}
+
 /// Number findings of one pair.
 pub fn check(pair: &Pair, tokens: &super::Tokens) -> Vec<Finding> {
     let source = quantities(&tokens.source, pair.source.text, pair.source.lang);
     let target = quantities(&tokens.target, pair.target.text, pair.target.lang);
-    let unmatched = |side: &[Quantity], other: &[Quantity]| -> Vec<Quantity> {
+    let (source_codes, target_codes) = shared_codes(pair.source.text, pair.target.text);
+    let in_code = |q: &Quantity, codes: &[(usize, usize)]| {
+        codes
+            .iter()
+            .any(|&(start, end)| start <= q.start && q.end <= end)
+    };
+    let unmatched = |side: &[Quantity], other: &[Quantity], codes: &[(usize, usize)]| {
         side.iter()
             .filter(|q| q.strength > Strength::Weak && !other.iter().any(|o| o.matches(q)))
+            .filter(|q| !in_code(q, codes))
             .cloned()
-            .collect()
+            .collect::<Vec<Quantity>>()
     };
-    let lost = unmatched(&source, &target);
-    let extra = unmatched(&target, &source);
+    let lost: Vec<Quantity> = unmatched(&source, &target, &source_codes)
+        .into_iter()
+        .filter(|q| {
+            !names_a_bulletin(q, pair.source.text)
+                && !rank_one_rendered(q, pair.source.text, &tokens.target)
+        })
+        .collect();
+    let extra = unmatched(&target, &source, &target_codes);
     let mut findings: Vec<Finding> = changed_code(pair, tokens).into_iter().collect();
     findings.extend(french_format(pair, tokens));
     for q in &extra {
@@ -844,5 +934,44 @@ mod tests {
         assert!(values("un Airbus A320", "fr")
             .iter()
             .all(|v| v != &vec![320.0]));
+    }
+
+    fn number_rules(fr: &str, en: &str) -> Vec<String> {
+        use crate::check::{check_texts, Checker};
+        check_texts(fr, en, &Checker::builtin())
+            .into_iter()
+            .map(|f| f.rule)
+            .filter(|r| r.starts_with("number."))
+            .collect()
+    }
+
+    #[test]
+    fn a_telephone_number_regrouped_is_the_same_number() {
+        let fr = "Appelez le 08.11.00.06.95 avant lundi.";
+        assert!(number_rules(fr, "Call 08 11 00 06 95 before Monday.").is_empty());
+        assert!(!number_rules(fr, "Call 08 11 00 06 96 before Monday.").is_empty());
+    }
+
+    #[test]
+    fn the_eight_o_clock_bulletin_is_no_time() {
+        let fr = "Il était le soir même au 20h de la télévision publique.";
+        assert!(
+            number_rules(fr, "He was on public television's evening news that night.").is_empty()
+        );
+        let time = "Le couvre-feu commence à 20h dans la capitale.";
+        assert_eq!(
+            number_rules(time, "The curfew starts in the evening in the capital."),
+            ["number.missing"]
+        );
+    }
+
+    #[test]
+    fn rank_one_may_be_rendered_as_first() {
+        let fr = "Sa proposition n°1 est de créer un ministère.";
+        assert!(number_rules(fr, "His main proposal is to create a ministry.").is_empty());
+        assert_eq!(
+            number_rules(fr, "His proposal is to create a ministry."),
+            ["number.missing"]
+        );
     }
 }
