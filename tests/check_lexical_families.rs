@@ -334,6 +334,26 @@ fn set_phrases_are_found_in_their_inflected_forms() {
             "It is an unprecedented drought in thirty years.",
             "context.sans-precedent-depuis",
         ),
+        (
+            "Le pays, en proie aux violences jihadistes, a fermé ses frontières.",
+            "The country, prey to jihadist violence, has closed its borders.",
+            "calque.en-proie-a",
+        ),
+        (
+            "Le scrutin s'est tenu sur fond de tensions.",
+            "The vote was held on a background of tensions.",
+            "calque.sur-fond-de",
+        ),
+        (
+            "Les bailleurs de fonds ont suspendu leur aide.",
+            "The fund lessors have suspended their aid.",
+            "calque.bailleurs-de-fonds",
+        ),
+        (
+            "L'attentat a fait dix morts.",
+            "The attempt left ten dead.",
+            "false-friend.attentat",
+        ),
     ];
     for (fr, en, rule) in cases {
         let f = check(fr, en);
@@ -368,6 +388,19 @@ fn set_phrases_are_found_in_their_inflected_forms() {
             "C'est une sécheresse sans précédent depuis trente ans.",
             "It is the worst drought in thirty years.",
         ),
+        (
+            "Le pays, en proie aux violences jihadistes, a fermé ses frontières.",
+            "The country, in the grip of jihadist violence, has closed its borders.",
+        ),
+        (
+            "Le scrutin s'est tenu sur fond de tensions.",
+            "The vote was held amid tensions.",
+        ),
+        (
+            "Les bailleurs de fonds ont suspendu leur aide.",
+            "Donors have suspended their aid.",
+        ),
+        ("L'attentat a fait dix morts.", "The attack left ten dead."),
     ];
     for (fr, en) in right {
         let f = check(fr, en);
