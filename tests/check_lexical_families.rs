@@ -195,6 +195,12 @@ fn terminology_flags_renderings_to_avoid_and_accepts_changed_acronyms() {
         "The Sahel States Alliance celebrates its first anniversary.",
     );
     assert_eq!(one(&f, "terminology.aes").2, "Sahel States Alliance");
+    // A garbled official name stays wrong when the acronym follows it.
+    let f = check(
+        "L'Alliance des États du Sahel (AES) fête son premier anniversaire.",
+        "The Sahel States Alliance (AES) celebrates its first anniversary.",
+    );
+    assert_eq!(one(&f, "terminology.aes").2, "Sahel States Alliance");
 
     let glossed = check(
         "Le Groupe de soutien à l'islam et aux musulmans (GSIM) a revendiqué l'attaque.",

@@ -111,6 +111,17 @@ fn opens_sentence(previous: Option<&Word>) -> bool {
     }
 }
 
+/// The word right after a wire dateline, "(Niamey) At least…", opens the sentence.
+fn after_dateline(words: &[Word], k: usize, segment_starts: &[usize]) -> bool {
+    if k == 0 || words[k - 1].text != ")" {
+        return false;
+    }
+    words[..k - 1]
+        .iter()
+        .rposition(|w| w.text == "(")
+        .is_some_and(|open| open == 0 || segment_starts.contains(&words[open].start))
+}
+
 /// Names in `words`: capitalised words (acronyms included) that do not open a sentence.
 fn names(
     words: &[Word],
@@ -127,7 +138,10 @@ fn names(
         // Known places are names even at the start of a sentence ("Singapour est…").
         let at_segment_start = segment_starts.contains(&w.start);
         let known_place = lexicon_index.contains_key(w.folded.trim_end_matches('\''));
-        if ((at_segment_start || opens_sentence(previous)) && !known_place)
+        if ((at_segment_start
+            || opens_sentence(previous)
+            || after_dateline(words, k, segment_starts))
+            && !known_place)
             || is_roman_ordinal(w.text)
             || w.folded.ends_with("ieme")
         {
@@ -620,6 +634,15 @@ mod tests {
             .filter(|f| f.rule.starts_with("name."))
             .map(|f| f.rule)
             .collect()
+    }
+
+    #[test]
+    fn the_word_after_a_dateline_opens_the_sentence() {
+        assert!(rules(
+            "(Niamey) Au moins douze soldats ont été tués mardi.",
+            "(Niamey) At least twelve soldiers were killed on Tuesday."
+        )
+        .is_empty());
     }
 
     #[test]

@@ -782,12 +782,23 @@ pub fn check(pair: &Pair, tokens: &super::Tokens) -> Vec<Finding> {
         })
         .collect();
     let extra = unmatched(&target, &source, &target_codes);
+    // « une quinzaine » never alarms alone, but beside an English figure it does not match
+    // ("about fifty") it is the figure that was changed.
+    let approximations: Vec<Quantity> = source
+        .iter()
+        .filter(|q| q.strength == Strength::Weak && q.precision != Precision::Exact)
+        .filter(|q| !target.iter().any(|o| o.matches(q)))
+        .cloned()
+        .collect();
     let mut findings: Vec<Finding> = changed_code(pair, tokens).into_iter().collect();
     findings.extend(french_format(pair, tokens));
     for q in &extra {
         let text = &pair.target.text[q.start..q.end];
         // A changed figure keeps its form: digits for digits, words for words.
-        let counterpart = lost.iter().find(|s| comparable(s, q));
+        let counterpart = lost
+            .iter()
+            .find(|s| comparable(s, q))
+            .or(approximations.first());
         let finding = match counterpart {
             Some(s) => Finding::new(
                 "number.mismatch",
@@ -963,6 +974,17 @@ mod tests {
             number_rules(time, "The curfew starts in the evening in the capital."),
             ["number.missing"]
         );
+    }
+
+    #[test]
+    fn an_approximation_beside_a_different_figure_was_changed() {
+        let fr = "Une quinzaine d'assaillants ont été tués.";
+        assert_eq!(
+            number_rules(fr, "About fifty attackers were killed."),
+            ["number.mismatch"]
+        );
+        assert!(number_rules(fr, "About 15 attackers were killed.").is_empty());
+        assert!(number_rules(fr, "Some attackers were killed.").is_empty());
     }
 
     #[test]

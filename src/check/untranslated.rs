@@ -123,6 +123,75 @@ const ENGLISH_BORROWINGS: &[&str] = &[
     "séance",
 ];
 
+/// French phrases English has borrowed whole, lower case, with their accents; a word inside
+/// one is English ("coup d'état", "raison d'être").
+const ENGLISH_BORROWED_PHRASES: &[&str] = &[
+    "coup d'état",
+    "coup d'etat",
+    "coups d'état",
+    "coup de grâce",
+    "coup de théâtre",
+    "raison d'être",
+    "raison d'état",
+    "fait accompli",
+    "tête-à-tête",
+    "vis-à-vis",
+    "force majeure",
+    "cordon sanitaire",
+    "laissez-faire",
+    "esprit de corps",
+    "hors de combat",
+    "bête noire",
+    "enfant terrible",
+    "agent provocateur",
+    "carte blanche",
+    "déjà vu",
+    "savoir-faire",
+    "nouveau riche",
+    "joie de vivre",
+    "pièce de résistance",
+    "crème de la crème",
+    "à la carte",
+    "en masse",
+    "en route",
+    "par excellence",
+    "sang-froid",
+    "tour de force",
+    "cause célèbre",
+    "femme fatale",
+    "fin de siècle",
+    "idée fixe",
+    "mise en scène",
+    "noblesse oblige",
+    "nom de guerre",
+    "noms de guerre",
+    "pied-à-terre",
+    "éminence grise",
+    "chargé d'affaires",
+    "chargée d'affaires",
+    "aide-mémoire",
+    "bon vivant",
+    "cul-de-sac",
+    "je ne sais quoi",
+    "c'est la vie",
+    "au revoir",
+];
+
+/// Byte ranges of the borrowed phrases in `lower` (lower-cased by the caller), written
+/// with a straight or a typographic apostrophe.
+fn borrowed_phrase_ranges(lower: &str) -> Vec<(usize, usize)> {
+    ENGLISH_BORROWED_PHRASES
+        .iter()
+        .flat_map(|phrase| [phrase.to_string(), phrase.replace('\'', "’")])
+        .flat_map(|phrase| {
+            lower
+                .match_indices(phrase.as_str())
+                .map(|(at, p)| (at, at + p.len()))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
 const ACCENTS: &[char] = &[
     'é', 'è', 'ê', 'ë', 'à', 'â', 'î', 'ï', 'ô', 'û', 'ù', 'ç', 'œ',
 ];
@@ -263,10 +332,18 @@ pub fn check(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
         .collect();
     let quoted = quoted_ranges(pair.target.text);
     let in_quotes = |w: &Word| quoted.iter().any(|&(s, e)| w.start > s && w.end <= e);
+    // Lower-casing keeps byte offsets for the letters of the borrowed phrases.
+    let lower_text = pair.target.text.to_lowercase();
+    let borrowed = if lower_text.len() == pair.target.text.len() {
+        borrowed_phrase_ranges(&lower_text)
+    } else {
+        Vec::new()
+    };
+    let in_borrowed = |w: &Word| borrowed.iter().any(|&(s, e)| s <= w.start && w.end <= e);
     let target = &tokens.target;
     let mut runs: Vec<(usize, usize)> = Vec::new();
     for (k, w) in target.iter().enumerate() {
-        if !w.is_word() || in_quotes(w) {
+        if !w.is_word() || in_quotes(w) || in_borrowed(w) {
             continue;
         }
         let opens_sentence = k == 0
@@ -327,6 +404,21 @@ mod tests {
             vec!["untranslated.word"]
         );
         assert!(rules(fr, "Many rhythms depend on behaviour and physiology.").is_empty());
+    }
+
+    #[test]
+    fn french_phrases_english_has_borrowed_are_english() {
+        let fr = "Le général est au pouvoir depuis le coup d'État de 2023.";
+        for en in [
+            "The general has been in power since the 2023 coup d'état.",
+            "The general has been in power since the 2023 coup d’état.",
+        ] {
+            assert!(rules(fr, en).is_empty(), "{en}");
+        }
+        assert_eq!(
+            rules(fr, "The general has been in power since the 2023 état."),
+            vec!["untranslated.word"]
+        );
     }
 
     #[test]

@@ -141,8 +141,18 @@ impl LexicalChecks {
 impl LexicalChecks {
     /// A form to avoid that is immediately glossed by an accepted acronym, "Group for
     /// the Support of Islam and Muslims (JNIM)", explains the acronym rather than
-    /// replacing it.
+    /// replacing it; unless it is the official name garbled, its words reordered ("Sahel
+    /// States Alliance (AES)" for the Alliance of Sahel States).
     fn glossed(&self, scan: &Scan, wrong: Match, term: usize) -> bool {
+        let wrong_text = &scan.pair.target.text
+            [scan.target.words[wrong.first].orig_start..scan.target.words[wrong.last].orig_end];
+        let garbled = self.lexicon.terms[term]
+            .english
+            .first()
+            .is_some_and(|official| same_words(official, wrong_text));
+        if garbled {
+            return false;
+        }
         let next = wrong.last + 1;
         let Some(word) = scan.target.words.get(next) else {
             return false;
@@ -158,6 +168,22 @@ impl LexicalChecks {
                     && form.eq_ignore_ascii_case(acronym)
             })
     }
+}
+
+/// The same content words in any order: "Sahel States Alliance" ~ "Alliance of Sahel States".
+fn same_words(a: &str, b: &str) -> bool {
+    let words = |text: &str| {
+        let mut words: Vec<String> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .filter(|w| !matches!(w.as_str(), "of" | "the" | "for" | "and" | "in"))
+            .collect();
+        words.sort();
+        words
+    };
+    let (a, b) = (words(a.trim_end_matches('*')), words(b));
+    a.len() > 1 && a == b
 }
 
 fn note(note: &str) -> String {
