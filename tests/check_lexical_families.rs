@@ -360,6 +360,16 @@ fn set_phrases_are_found_in_their_inflected_forms() {
             "The attempt left ten dead.",
             "false-friend.attentat",
         ),
+        (
+            "L'attaque a eu lieu dans la nuit de samedi à dimanche.",
+            "The attack took place on the night of Saturday to Sunday.",
+            "calque.nuit-de-samedi-a-dimanche",
+        ),
+        (
+            "Dix civils ont été tués, selon des sources concordantes.",
+            "Ten civilians were killed, according to concordant sources.",
+            "calque.sources-concordantes",
+        ),
     ];
     for (fr, en, rule) in cases {
         let f = check(fr, en);
@@ -407,6 +417,14 @@ fn set_phrases_are_found_in_their_inflected_forms() {
             "Donors have suspended their aid.",
         ),
         ("L'attentat a fait dix morts.", "The attack left ten dead."),
+        (
+            "L'attaque a eu lieu dans la nuit de samedi à dimanche.",
+            "The attack took place overnight Saturday into Sunday.",
+        ),
+        (
+            "Dix civils ont été tués, selon des sources concordantes.",
+            "Ten civilians were killed, according to several sources.",
+        ),
     ];
     for (fr, en) in right {
         let f = check(fr, en);
