@@ -370,6 +370,16 @@ fn set_phrases_are_found_in_their_inflected_forms() {
             "Ten civilians were killed, according to concordant sources.",
             "calque.sources-concordantes",
         ),
+        (
+            "Cinq soldats ont été portés disparus.",
+            "Five soldiers were carried missing.",
+            "calque.portes-disparus",
+        ),
+        (
+            "Les déplacés ont regagné leurs villages.",
+            "The displaced regained their villages.",
+            "false-friend.regagner",
+        ),
     ];
     for (fr, en, rule) in cases {
         let f = check(fr, en);
@@ -424,6 +434,14 @@ fn set_phrases_are_found_in_their_inflected_forms() {
         (
             "Dix civils ont été tués, selon des sources concordantes.",
             "Ten civilians were killed, according to several sources.",
+        ),
+        (
+            "Cinq soldats ont été portés disparus.",
+            "Five soldiers were reported missing.",
+        ),
+        (
+            "Les déplacés ont regagné leurs villages.",
+            "The displaced returned to their villages.",
         ),
     ];
     for (fr, en) in right {
