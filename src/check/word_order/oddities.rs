@@ -5,8 +5,8 @@
 //! writing almost never does (none in 3,000 WMT news sentences).
 
 use super::{
-    class_of, is_one_of, lower, starts_lowercase, Break, Class, Word, NEVER_LAST, PARTICLES,
-    SHARED_PREPOSITION_PARTNERS, STRANDING,
+    class_of, is_one_of, lower, starts_lowercase, Break, Class, Word, INVERTED_SUBJECT_STARTS,
+    NEVER_LAST, PARTICLES, SHARED_PREPOSITION_PARTNERS, STRANDING,
 };
 use crate::text::token::TokenKind;
 
@@ -42,6 +42,7 @@ pub(super) fn sentence_oddities(tokens: &[Word]) -> Vec<Break> {
             });
         }
     }
+    found.extend(odd_opening(tokens));
     found.extend(odd_ending(tokens, stranding));
     found
 }
@@ -115,14 +116,38 @@ fn opening_word_coordinated(a: &Word, b: &Word, after: Option<&Word>) -> bool {
         && after.is_some_and(|w| w.is_word() && starts_lowercase(w))
 }
 
-/// A sentence ending on a preposition or an auxiliary ("traces as.", "exactly is."), unless
-/// a clause that strands them opened before ("what it was.", "who they are.").
+/// Auxiliaries that open questions, and statements only as fragments of lists ("Was
+/// elected in 2013.") or imperatives ("Have a look.").
+const FRAGMENT_OPENERS: &[&str] = &["is", "was", "has", "had", "have", "will"];
+
+/// "Will or to encourage…": a statement opening on an auxiliary and a lower-case word that
+/// cannot be its inverted subject.
+fn odd_opening(tokens: &[Word]) -> Option<Break> {
+    let (first, second) = (tokens.first()?, tokens.get(1)?);
+    let statement = tokens.last().is_some_and(|t| t.text == ".");
+    let subject = matches!(class_of(second), Class::Determiner | Class::Subject)
+        || is_one_of(second, INVERTED_SUBJECT_STARTS);
+    let odd = statement
+        && is_one_of(first, FRAGMENT_OPENERS)
+        && second.is_word()
+        && starts_lowercase(second)
+        && !subject;
+    odd.then(|| Break {
+        start: first.start,
+        end: second.end,
+        what: format!("opens on “{} {}”", first.text, second.text),
+    })
+}
+
+/// A sentence ending on a preposition or an auxiliary ("traces with.", "exactly is."),
+/// unless a clause that strands them opened before ("what it was.", "who they are.").
 fn odd_ending(tokens: &[Word], stranding: bool) -> Option<Break> {
     let last = tokens
         .iter()
         .rev()
         .find(|t| t.kind != TokenKind::Punct || !super::is_closing(t.text))?;
-    let dangling = matches!(class_of(last), Class::Preposition | Class::Auxiliary)
+    let dangling = (matches!(class_of(last), Class::Preposition | Class::Auxiliary)
+        || matches!(lower(last), "have" | "be"))
         && !is_one_of(last, NEVER_LAST);
     (last.is_word() && dangling && !stranding).then(|| Break {
         start: last.start,
@@ -199,10 +224,22 @@ mod tests {
     fn a_sentence_ending_on_a_preposition_or_auxiliary_is_odd() {
         assert_eq!(odd("Recognized traces with."), ["ends on “with”"]);
         assert_eq!(odd("Pronounced exactly is."), ["ends on “is”"]);
+        assert_eq!(odd("Her sound have."), ["ends on “have”"]);
         assert_eq!(
             odd("It is the club that he plays for."),
             Vec::<String>::new()
         );
+    }
+
+    #[test]
+    fn a_statement_opening_on_an_auxiliary_before_a_non_subject_is_odd() {
+        assert_eq!(
+            odd("Will or to encourage work."),
+            ["“Will or”", "opens on “Will or”"]
+        );
+        assert_eq!(odd("Has anyone seen it."), Vec::<String>::new());
+        assert_eq!(odd("Will Smith was there."), Vec::<String>::new());
+        assert_eq!(odd("Is it true?"), Vec::<String>::new());
     }
 
     #[test]
