@@ -331,9 +331,10 @@ fn broken_pair(context: &Context, a: &Word, b: &Word) -> bool {
         class_of(a)
     };
     let cb = class_of(b);
-    let after_auxiliary = context.before.is_some_and(|w| class_of(w) == Auxiliary);
-    let after_be = context.before.is_some_and(|w| is_one_of(w, BE_FORMS));
-    let at_least = lower(b) == "at" && context.after.is_some_and(|w| lower(w) == "least");
+    // Looked up only by the rare pairs that need them.
+    let after_auxiliary = || context.before.is_some_and(|w| class_of(w) == Auxiliary);
+    let after_be = || context.before.is_some_and(|w| is_one_of(w, BE_FORMS));
+    let at_least = || lower(b) == "at" && context.after.is_some_and(|w| lower(w) == "least");
     match (ca, cb) {
         // A full stop after a determiner is reported as the sentence's ending.
         // "(a)" labels an item of a list.
@@ -360,7 +361,7 @@ fn broken_pair(context: &Context, a: &Word, b: &Word) -> bool {
             (!is_one_of(a, PARTICLES) || particle_of)
                 && !allowed
                 && !agent
-                && !at_least
+                && !at_least()
                 && !stranded
         }
         // Lower case only: "the US" is a country.
@@ -374,7 +375,7 @@ fn broken_pair(context: &Context, a: &Word, b: &Word) -> bool {
                     || as_not_yet)
         }
         // "Is she it?" asks who someone is; "would she it" has lost its verb.
-        (Subject, Other) => starts_lowercase(b) && is_one_of(b, OBJECT_PRONOUNS) && !after_be,
+        (Subject, Other) => starts_lowercase(b) && is_one_of(b, OBJECT_PRONOUNS) && !after_be(),
         // "at she", "of they": a preposition takes the object form. "I" is left out, since
         // it is also a Roman numeral ("in World War I").
         // Capitalised, the pronoun opens a title ("a song by We Are Scientists").
@@ -392,7 +393,7 @@ fn broken_pair(context: &Context, a: &Word, b: &Word) -> bool {
         // "not are": a negation follows the verb "be", it never precedes it.
         (Other, Auxiliary) => lower(a) == "not" && is_one_of(b, BE_FORMS),
         // "Is he a professor?": an inverted question puts the subject before its object.
-        (Subject, Determiner | Preposition) => !is_one_of(b, PARTICLES) && !after_auxiliary,
+        (Subject, Determiner | Preposition) => !is_one_of(b, PARTICLES) && !after_auxiliary(),
         (Subject, Subject) | (Conjunction, Conjunction) => true,
         _ => false,
     }

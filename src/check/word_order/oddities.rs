@@ -27,6 +27,9 @@ pub(super) fn sentence_oddities(tokens: &[Word]) -> Vec<Break> {
     for (i, pair) in tokens.windows(2).enumerate() {
         let (a, b) = (&pair[0], &pair[1]);
         stranding |= is_one_of(a, STRANDING);
+        if !(i == 0 || may_open_oddity(a)) {
+            continue;
+        }
         let after = tokens.get(i + 2);
         let odd = particle_before_auxiliary(a, b, stranding)
             || preposition_before_conjunction(a, b, after)
@@ -45,6 +48,14 @@ pub(super) fn sentence_oddities(tokens: &[Word]) -> Vec<Break> {
     found.extend(odd_opening(tokens));
     found.extend(odd_ending(tokens, stranding));
     found
+}
+
+/// Whether a word can open one of the pairs below: most words cannot, and are passed
+/// over at the cost of one look-up.
+fn may_open_oddity(a: &Word) -> bool {
+    a.text == ","
+        || matches!(class_of(a), Class::Preposition | Class::Determiner)
+        || is_one_of(a, PARTICLES)
 }
 
 /// "close on is": a particle before a verb, unless a clause opened before may have left it
