@@ -220,6 +220,12 @@ fn classes() -> &'static foldhash::HashMap<&'static str, Class> {
     })
 }
 
+/// Length of the longest listed word: most content words are longer and need no look-up.
+fn longest_class_word() -> usize {
+    static LONGEST: OnceLock<usize> = OnceLock::new();
+    *LONGEST.get_or_init(|| classes().keys().map(|w| w.len()).max().unwrap_or(0))
+}
+
 fn parse_class(name: &str) -> Option<Class> {
     Some(match name {
         "determiner" => Class::Determiner,
@@ -245,7 +251,13 @@ fn class_of(word: &Word) -> Class {
     match word.kind {
         TokenKind::Punct => Class::Punctuation,
         TokenKind::Number => Class::Other,
-        TokenKind::Word => classes().get(lower(word)).copied().unwrap_or(Class::Other),
+        TokenKind::Word => {
+            let lower = lower(word);
+            if lower.len() > longest_class_word() {
+                return Class::Other;
+            }
+            classes().get(lower).copied().unwrap_or(Class::Other)
+        }
     }
 }
 
@@ -286,6 +298,7 @@ const STRANDING_REACH: usize = 8;
 /// that strands prepositions opened earlier in the sentence.
 struct Context<'t, 'w> {
     before: Option<&'t Word<'w>>,
+    before_class: Option<Class>,
     /// Whether `before` opens the sentence, so its capital says nothing.
     before_opens: bool,
     after: Option<&'t Word<'w>>,
@@ -323,16 +336,15 @@ fn is_label_letter(before: Option<&Word>, word: &Word) -> bool {
 }
 
 /// Whether two adjacent words can follow each other in English.
-fn broken_pair(context: &Context, a: &Word, b: &Word) -> bool {
+fn broken_pair(context: &Context, (a, ca): (&Word, Class), (b, cb): (&Word, Class)) -> bool {
     use Class::*;
     let ca = if is_label_letter(context.before, a) {
         Other
     } else {
-        class_of(a)
+        ca
     };
-    let cb = class_of(b);
+    let after_auxiliary = || context.before_class == Some(Auxiliary);
     // Looked up only by the rare pairs that need them.
-    let after_auxiliary = || context.before.is_some_and(|w| class_of(w) == Auxiliary);
     let after_be = || context.before.is_some_and(|w| is_one_of(w, BE_FORMS));
     let at_least = || lower(b) == "at" && context.after.is_some_and(|w| lower(w) == "least");
     match (ca, cb) {
@@ -653,7 +665,7 @@ fn been_without_have(tokens: &[Word]) -> Option<Break> {
 }
 
 /// Every grammar break in one English sentence (its tokens).
-fn sentence_breaks(tokens: &[Word]) -> Vec<Break> {
+fn sentence_breaks(tokens: &[Word], classes: &[Class]) -> Vec<Break> {
     let mut breaks = Vec::new();
     let mut stranding_at = None;
     for i in 0..tokens.len().saturating_sub(1) {
@@ -663,11 +675,12 @@ fn sentence_breaks(tokens: &[Word]) -> Vec<Break> {
         }
         let context = Context {
             before: i.checked_sub(1).map(|j| &tokens[j]),
+            before_class: i.checked_sub(1).map(|j| classes[j]),
             before_opens: i == 1,
             after: tokens.get(i + 2),
             stranding: stranding_at.is_some_and(|at| i - at <= STRANDING_REACH),
         };
-        let broken = broken_pair(&context, a, b)
+        let broken = broken_pair(&context, (a, classes[i]), (b, classes[i + 1]))
             || pronoun_disagrees(&context, a, b)
             || pronoun_before_name(a, b)
             || multiplier_without_number(a, b)
@@ -709,23 +722,28 @@ fn is_closing(text: &str) -> bool {
     )
 }
 
-/// The tokens of each sentence of a text, given as byte ranges.
-fn sentence_tokens<'t, 'w>(
-    tokens: &'t [Word<'w>],
+/// The class of every token, looked up once for both the breaks and the oddities.
+fn classes_of(tokens: &[Word]) -> Vec<Class> {
+    tokens.iter().map(class_of).collect()
+}
+
+/// The token range of each sentence of a text, given as byte ranges.
+fn sentence_ranges<'t>(
+    tokens: &'t [Word],
     sentences: &'t [(usize, usize)],
-) -> impl Iterator<Item = &'t [Word<'w>]> {
+) -> impl Iterator<Item = std::ops::Range<usize>> + 't {
     sentences.iter().map(|&(start, end)| {
         let first = tokens.partition_point(|t| t.start < start);
         let last = tokens.partition_point(|t| t.start < end);
-        &tokens[first..last]
+        first..last
     })
 }
 
-/// Grammar breaks of every English sentence of a text, given its tokens and its sentences
-/// as byte ranges; spans are offsets into the text.
-fn breaks_in(tokens: &[Word], sentences: &[(usize, usize)]) -> Vec<Break> {
-    sentence_tokens(tokens, sentences)
-        .flat_map(sentence_breaks)
+/// Grammar breaks of every English sentence of a text, given its tokens, their classes and
+/// its sentences as byte ranges; spans are offsets into the text.
+fn breaks_in(tokens: &[Word], classes: &[Class], sentences: &[(usize, usize)]) -> Vec<Break> {
+    sentence_ranges(tokens, sentences)
+        .flat_map(|r| sentence_breaks(&tokens[r.clone()], &classes[r]))
         .collect()
 }
 
@@ -733,12 +751,13 @@ fn breaks_in(tokens: &[Word], sentences: &[(usize, usize)]) -> Vec<Break> {
 /// counting a weak disorder against the French as one.
 fn oddities_in(
     tokens: &[Word],
+    classes: &[Class],
     sentences: &[(usize, usize)],
     weakly_scrambled: bool,
 ) -> Option<Vec<Break>> {
     let needed = oddities::ODDITIES_FOR_WARNING - usize::from(weakly_scrambled);
-    sentence_tokens(tokens, sentences)
-        .map(oddities::sentence_oddities)
+    sentence_ranges(tokens, sentences)
+        .map(|r| oddities::sentence_oddities(&tokens[r.clone()], &classes[r]))
         .find(|found| !found.is_empty() && found.len() >= needed)
 }
 
@@ -773,7 +792,8 @@ pub fn check(pair: &Pair, tokens: &Tokens, correspondence: &Correspondence) -> O
             )
         })
         .collect();
-    let found = breaks_in(&tokens.target, &sentences);
+    let classes = classes_of(&tokens.target);
+    let found = breaks_in(&tokens.target, &classes, &sentences);
     let (target, reason) = match found.first() {
         Some(first) => {
             let listed: Vec<&str> = found.iter().map(|b| b.what.as_str()).collect();
@@ -794,7 +814,7 @@ pub fn check(pair: &Pair, tokens: &Tokens, correspondence: &Correspondence) -> O
         ),
         None => {
             let weakly = weakly_scrambled(correspondence);
-            let odd = oddities_in(&tokens.target, &sentences, weakly)?;
+            let odd = oddities_in(&tokens.target, &classes, &sentences, weakly)?;
             let listed: Vec<&str> = odd.iter().map(|b| b.what.as_str()).collect();
             let disorder = if weakly {
                 format!(
@@ -844,7 +864,8 @@ mod tests {
     use crate::check::words;
 
     fn found(sentence: &str) -> Vec<String> {
-        breaks_in(&words(sentence), &[(0, sentence.len())])
+        let tokens = words(sentence);
+        breaks_in(&tokens, &classes_of(&tokens), &[(0, sentence.len())])
             .into_iter()
             .map(|b| b.what)
             .collect()

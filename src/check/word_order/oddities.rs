@@ -21,13 +21,13 @@ const MODALS: &[&str] = &["will", "can", "may", "might", "must", "shall"];
 const AFTER_COMMA_OF: &[&str] = &["which", "whom", "whose", "course"];
 
 /// Every oddity of one English sentence (its tokens).
-pub(super) fn sentence_oddities(tokens: &[Word]) -> Vec<Break> {
+pub(super) fn sentence_oddities(tokens: &[Word], classes: &[Class]) -> Vec<Break> {
     let mut found = Vec::new();
     let mut stranding = false;
     for (i, pair) in tokens.windows(2).enumerate() {
         let (a, b) = (&pair[0], &pair[1]);
         stranding |= is_one_of(a, STRANDING);
-        if !(i == 0 || may_open_oddity(a)) {
+        if !(i == 0 || may_open_oddity(a, classes[i])) {
             continue;
         }
         let after = tokens.get(i + 2);
@@ -52,9 +52,9 @@ pub(super) fn sentence_oddities(tokens: &[Word]) -> Vec<Break> {
 
 /// Whether a word can open one of the pairs below: most words cannot, and are passed
 /// over at the cost of one look-up.
-fn may_open_oddity(a: &Word) -> bool {
+fn may_open_oddity(a: &Word, class: Class) -> bool {
     a.text == ","
-        || matches!(class_of(a), Class::Preposition | Class::Determiner)
+        || matches!(class, Class::Preposition | Class::Determiner)
         || is_one_of(a, PARTICLES)
 }
 
@@ -173,7 +173,8 @@ mod tests {
     use crate::check::words;
 
     fn odd(sentence: &str) -> Vec<String> {
-        sentence_oddities(&words(sentence))
+        let tokens = words(sentence);
+        sentence_oddities(&tokens, &super::super::classes_of(&tokens))
             .into_iter()
             .map(|b| b.what)
             .collect()
