@@ -140,11 +140,14 @@ const MULTIPLIERS: &[&str] = &["hundred", "thousand", "million", "billion", "tri
 /// "prisoners million", "euros million": a multiplier counts only after a number, a number
 /// word ("sixty-five thousand") or a determiner.
 fn multiplier_without_number(a: &Word, b: &Word) -> bool {
+    if !(a.is_word() && starts_lowercase(b) && is_one_of(b, MULTIPLIERS)) {
+        return false;
+    }
     let last_part = lower(a).rsplit('-').next().unwrap_or_default();
     let counted = class_of(a) == Class::Determiner
         || NUMBER_WORDS.contains(&last_part)
         || is_one_of(a, MULTIPLIER_COUNTERS);
-    a.is_word() && starts_lowercase(b) && is_one_of(b, MULTIPLIERS) && !counted
+    !counted
 }
 
 /// Forms of "be": after one an inverted subject may be followed by an object pronoun ("is
@@ -444,8 +447,11 @@ const S_ADVERBS: &[&str] = &[
 /// friends") and a Roman numeral ("World War I veterans") are not subjects before their
 /// verb.
 fn pronoun_disagrees(context: &Context, a: &Word, b: &Word) -> bool {
-    let verb_form = b.is_word() && b.text.is_ascii() && starts_lowercase(b);
-    subject_before_its_verb(context, a) && verb_form && (s_form(b) || participle(b))
+    subject_before_its_verb(context, a)
+        && b.is_word()
+        && b.text.is_ascii()
+        && starts_lowercase(b)
+        && (s_form(b) || participle(b))
 }
 
 /// Verbs whose bare form ends in "-ing", so "I bring" is no participle.
@@ -475,10 +481,7 @@ fn subject_before_its_verb(context: &Context, a: &Word) -> bool {
         }
         _ => matches!(lower(a), "they"),
     };
-    let inverted = context
-        .before
-        .is_some_and(|w| class_of(w) == Class::Auxiliary);
-    subject && !inverted
+    subject && context.before_class != Some(Class::Auxiliary)
 }
 
 fn s_form(b: &Word) -> bool {
@@ -496,9 +499,10 @@ fn s_form(b: &Word) -> bool {
 /// adverb, never by a name. Acronyms ("they OK'd") are left alone; "we" is left out for
 /// "we Europeans".
 fn pronoun_before_name(a: &Word, b: &Word) -> bool {
-    let name =
-        b.is_word() && b.is_capitalised() && b.text.chars().nth(1).is_some_and(char::is_lowercase);
-    matches!(a.text, "he" | "she" | "they") && name
+    matches!(a.text, "he" | "she" | "they")
+        && b.is_word()
+        && b.is_capitalised()
+        && b.text.chars().nth(1).is_some_and(char::is_lowercase)
 }
 
 fn repeated(a: &Word, b: &Word) -> bool {

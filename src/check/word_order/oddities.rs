@@ -53,9 +53,9 @@ pub(super) fn sentence_oddities(tokens: &[Word], classes: &[Class]) -> Vec<Break
 /// Whether a word can open one of the pairs below: most words cannot, and are passed
 /// over at the cost of one look-up.
 fn may_open_oddity(a: &Word, class: Class) -> bool {
-    a.text == ","
-        || matches!(class, Class::Preposition | Class::Determiner)
-        || is_one_of(a, PARTICLES)
+    matches!(class, Class::Preposition | Class::Determiner)
+        || a.text == ","
+        || (class == Class::Other && is_one_of(a, PARTICLES))
 }
 
 /// "close on is": a particle before a verb, unless a clause opened before may have left it
