@@ -443,6 +443,10 @@ fn has_diacritics(word: &str) -> bool {
 /// (Jean-Hervé Jézéquel → Jean-Hervé Jezequel): English copy either keeps a name's
 /// accents or, in an all-ASCII house style, drops them all; half of each is a slip.
 fn accents_half_dropped(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
+    // A name that keeps its accents in English needs a letter outside ASCII.
+    if pair.target.text.is_ascii() {
+        return Vec::new();
+    }
     let source_names = capitalised_parts(&tokens.source);
     let target_names = capitalised_parts(&tokens.target);
     let french_spelling = |t: &Name| {

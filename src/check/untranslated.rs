@@ -332,18 +332,24 @@ pub fn check(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
         .collect();
     let quoted = quoted_ranges(pair.target.text);
     let in_quotes = |w: &Word| quoted.iter().any(|&(s, e)| w.start > s && w.end <= e);
-    // Lower-casing keeps byte offsets for the letters of the borrowed phrases.
-    let lower_text = pair.target.text.to_lowercase();
-    let borrowed = if lower_text.len() == pair.target.text.len() {
-        borrowed_phrase_ranges(&lower_text)
-    } else {
-        Vec::new()
+    // Found only when a word looks French: most pairs have none.
+    let borrowed = std::cell::OnceCell::new();
+    let in_borrowed = |w: &Word| {
+        let ranges = borrowed.get_or_init(|| {
+            // Lower-casing keeps byte offsets for the letters of the borrowed phrases.
+            let lower = pair.target.text.to_lowercase();
+            if lower.len() == pair.target.text.len() {
+                borrowed_phrase_ranges(&lower)
+            } else {
+                Vec::new()
+            }
+        });
+        ranges.iter().any(|&(s, e)| s <= w.start && w.end <= e)
     };
-    let in_borrowed = |w: &Word| borrowed.iter().any(|&(s, e)| s <= w.start && w.end <= e);
     let target = &tokens.target;
     let mut runs: Vec<(usize, usize)> = Vec::new();
     for (k, w) in target.iter().enumerate() {
-        if !w.is_word() || in_quotes(w) || in_borrowed(w) {
+        if !w.is_word() || in_quotes(w) {
             continue;
         }
         let opens_sentence = k == 0
@@ -356,7 +362,7 @@ pub fn check(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
         }
         let copied = source_words.contains(&lower);
         let previous = k.checked_sub(1).map(|p| &target[p]);
-        if !looks_french(w, &lower, copied, previous, target.get(k + 1)) {
+        if !looks_french(w, &lower, copied, previous, target.get(k + 1)) || in_borrowed(w) {
             continue;
         }
         match runs.last_mut() {
