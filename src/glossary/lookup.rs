@@ -270,6 +270,15 @@ impl<'q> Matcher<'q> {
         query.may_meet(term) && self.folded.fold(term) && query.score(term, &self.folded).is_some()
     }
 
+    /// [`Matcher::meets`] for a term given as its spaced key (what [`spaced_key`] makes
+    /// of it): whether the query meets the term depends on that key alone.
+    pub(super) fn meets_spaced(&mut self, spaced: &str) -> bool {
+        let Some(query) = &self.query else {
+            return false;
+        };
+        self.folded.set_spaced(spaced) && query.score(spaced, &self.folded).is_some()
+    }
+
     /// [`Matcher::meets`], and the compact key of `term` (what [`super::compact_key`]
     /// makes of it), which merging needs for every French term.
     pub(super) fn meets_keyed(&mut self, term: &str) -> (bool, &str) {
@@ -279,9 +288,63 @@ impl<'q> Matcher<'q> {
         (met, &self.key)
     }
 
+    /// False when no term of this `shape` can be met: the bounds of [`Matcher::meets`]
+    /// on a term already folded. `words` gives the length and [`CharSet`] bits of each
+    /// word, and is only read when the shape alone does not tell.
+    pub(super) fn may_meet_shape(
+        &self,
+        shape: Shape,
+        words: impl Iterator<Item = (usize, u64)>,
+    ) -> bool {
+        self.query
+            .as_ref()
+            .is_some_and(|query| query.may_meet_shape(shape, words))
+    }
+
     /// True when [`scan`] would score some term of `concept`.
     pub(super) fn meets_concept(&mut self, concept: &Concept) -> bool {
         concept.terms().any(|term| self.meets(term.text))
+    }
+}
+
+/// The shape of a folded term, as the cheap bounds of [`Query::may_meet`] see it: its
+/// length and characters, and those of each word. A lookup cache keeps the shapes of
+/// every term, so that a lookup bounds every term without reading or folding it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Shape {
+    /// Characters in the compact key.
+    pub(super) len: usize,
+    /// The [`CharSet`] of the compact key, as its bits.
+    pub(super) chars: u64,
+    /// Words in the spaced key.
+    pub(super) words: usize,
+}
+
+/// Folds terms into their [`Shape`], reusing one buffer.
+#[derive(Default)]
+pub(super) struct Shaper {
+    folded: FoldedTerm,
+}
+
+impl Shaper {
+    /// The shape of `term`, its spaced key and its words (length and [`CharSet`] bits of
+    /// each), or `None` when nothing is left of it once folded (no query ever meets it).
+    #[allow(clippy::type_complexity)]
+    pub(super) fn shape(
+        &mut self,
+        term: &str,
+    ) -> Option<(Shape, &str, impl Iterator<Item = (usize, u64)> + '_)> {
+        if !self.folded.fold(term) {
+            return None;
+        }
+        let folded = &self.folded;
+        let shape = Shape {
+            len: folded.len,
+            chars: folded.chars.0,
+            words: folded.words.len(),
+        };
+        let words = folded.words.iter().map(|w| (w.len, w.chars.0));
+        Some((shape, folded.spaced.as_str(), words))
     }
 }
 
@@ -358,6 +421,24 @@ impl FoldedTerm {
             pending_space = false;
             self.spaced.push(c);
             self.count(c, &mut word);
+        }
+        self.finish(word)
+    }
+
+    /// Takes `spaced`, a spaced key as [`spaced_key`] makes it, as the folded term: the
+    /// same as folding the text it was made from.
+    fn set_spaced(&mut self, spaced: &str) -> bool {
+        self.clear();
+        self.spaced.push_str(spaced);
+        let mut word = Word::starting_at(0);
+        for (at, c) in spaced.char_indices() {
+            if c == ' ' {
+                word.end = at;
+                self.words.push(word);
+                word = Word::starting_at(at + 1);
+            } else {
+                self.count(c, &mut word);
+            }
         }
         self.finish(word)
     }
@@ -610,6 +691,23 @@ impl<'q> Query<'q> {
             self.len >= 3 && first_word && len >= self.len && self.chars.missing_from(chars) == 0;
         let near_word = self.one_word && words > 1 && near_word;
         same_key || words_of_term || self.may_be_near(len, chars) || near_word
+    }
+
+    /// [`Query::may_meet`] on a term already folded into its shape and words.
+    fn may_meet_shape(&self, shape: Shape, mut words: impl Iterator<Item = (usize, u64)>) -> bool {
+        let (len, chars) = (shape.len, CharSet(shape.chars));
+        if !self.bounded || (len == self.len && chars == self.chars) || self.may_be_near(len, chars)
+        {
+            return true;
+        }
+        let run_of_words = self.len >= 3 && len >= self.len && self.chars.missing_from(chars) == 0;
+        let near_word = self.one_word && shape.words > 1;
+        (run_of_words || near_word)
+            && words.any(|(word_len, word_chars)| {
+                let word_chars = CharSet(word_chars);
+                (run_of_words && (word_len, word_chars) == self.first_word)
+                    || (near_word && self.may_be_near(word_len, word_chars))
+            })
     }
 
     /// Edits between the query key and `candidate` (of `len` characters drawn from

@@ -8,9 +8,11 @@
 //! [`Glossary::lookup`] would find hits in, so a lookup over it gives exactly the hits of
 //! a lookup over the fully loaded glossary.
 //!
-//! Our table is scanned a chunk at a time, each term first looked at without folding it
-//! (see `Query::may_meet` in the lookup module). Other formats are parsed in full, then
-//! read from a table kept in the [`LookupCache`] while the file is unchanged.
+//! With a [`LookupCache`], a file unchanged since an earlier lookup is read from the index
+//! kept then, which holds every term already folded (see the `cache_index` module).
+//! Otherwise our table is scanned a chunk at a time, each term first looked at without
+//! folding it (see `Query::may_meet` in the lookup module), and other formats are parsed
+//! in full; a file whose times have settled is then read in full and indexed.
 
 use super::cache::LookupCache;
 use super::lookup::Matcher;
@@ -29,7 +31,7 @@ pub(super) struct Slot {
 }
 
 impl Slot {
-    fn of(concept: Concept, matcher: &mut Matcher<'_>) -> Slot {
+    pub(super) fn of(concept: Concept, matcher: &mut Matcher<'_>) -> Slot {
         Slot {
             id: concept.id.as_str().into(),
             french: compact_key(&concept.fr.preferred).into(),
@@ -41,8 +43,8 @@ impl Slot {
 /// The built-in glossary with the user files merged over it, as
 /// [`Glossary::with_user_files`] builds it, keeping only the concepts `query` meets.
 /// Every file is read in full and any invalid one is refused, as by the full loader;
-/// with a cache, a file other than our table that is unchanged since it was last read
-/// is read from the table cached then (see [`super::cache`]).
+/// with a cache, a file that is unchanged since it was last read is read from the index
+/// cached then (see [`super::cache`]), which was made from the file once validated.
 pub(super) fn with_user_files_for_query(
     paths: &[PathBuf],
     query: &str,
@@ -69,32 +71,30 @@ pub(super) fn with_user_files_for_query(
     Glossary::from_normalized(concepts).map_err(Error::usage)
 }
 
-/// One user file as slots: our table is scanned; any other format is scanned from its
-/// cached table when there is a current one, else loaded in full (and then cached).
+/// One user file as slots: from its cached index when there is a current one; else
+/// scanned when it is our table and will not be cached; else loaded in full (and then
+/// cached once its times have settled).
 fn read_for_query(
     path: &Path,
     matcher: &mut Matcher<'_>,
     cache: Option<&LookupCache>,
 ) -> Result<Vec<Slot>> {
-    let cached = match scan_table_file(path, None, matcher, CHUNK)? {
-        Scan::Slots(slots) => return Ok(slots),
-        // Our table, but with something only the full reader handles: caching it as
-        // the same table would not help.
-        Scan::Unsure => None,
-        Scan::NotOurTable => cache.and_then(|cache| Some((cache, cache.entry(path)?))),
-    };
-    let mut store = true;
-    if let Some((_, entry)) = &cached {
-        // A missing, stale or unreadable cached table is only a miss.
-        match scan_table_file(&entry.table, Some(&entry.first_line), matcher, CHUNK) {
-            Ok(Scan::Slots(slots)) => return Ok(slots),
-            // Current, but needs the full reader: writing it again would not help.
-            Ok(Scan::Unsure) => store = false,
-            Ok(Scan::NotOurTable) | Err(_) => {}
+    let cached = cache.and_then(|cache| Some((cache, cache.entry(path)?)));
+    if let Some((cache, entry)) = &cached {
+        if let Some(slots) = cache.slots_for_query(entry, matcher) {
+            return Ok(slots);
+        }
+    }
+    let cached = cached.filter(|(cache, entry)| cache.would_store(entry));
+    if cached.is_none() {
+        match scan_table_file(path, matcher, CHUNK)? {
+            Scan::Slots(slots) => return Ok(slots),
+            // Not our table, or one with something only the full reader handles.
+            Scan::NotOurTable | Scan::Unsure => {}
         }
     }
     let glossary = Glossary::load(path)?;
-    if let (Some((cache, entry)), true) = (&cached, store) {
+    if let Some((cache, entry)) = &cached {
         cache.store(entry, &glossary);
     }
     Ok(glossary
@@ -117,16 +117,10 @@ enum Scan {
 /// never held whole in memory (fresh memory costs more than reading the file).
 const CHUNK: usize = 64 * 1024;
 
-/// Scans `path` with [`table::QueryScan`] when its first line is our table's header
-/// (after `first_line`, which must come first when given). When the file is not our
-/// table or is one the scan is unsure of, the full reader reads the file again, and names
-/// any problem.
-fn scan_table_file(
-    path: &Path,
-    first_line: Option<&str>,
-    matcher: &mut Matcher<'_>,
-    chunk: usize,
-) -> Result<Scan> {
+/// Scans `path` with [`table::QueryScan`] when its first line is our table's header.
+/// When the file is not our table or is one the scan is unsure of, the full reader reads
+/// the file again, and names any problem.
+fn scan_table_file(path: &Path, matcher: &mut Matcher<'_>, chunk: usize) -> Result<Scan> {
     let read_error = |e: std::io::Error| Error::input(path, e.to_string());
     let mut file = std::fs::File::open(path).map_err(read_error)?;
     let mut scan = table::QueryScan::new(matcher);
@@ -162,12 +156,6 @@ fn scan_table_file(
         };
         if first {
             text = text.strip_prefix('\u{feff}').unwrap_or(text);
-            if let Some(expected) = first_line {
-                match text.split_once('\n') {
-                    Some((line, rest)) if line == expected => text = rest,
-                    _ => return Ok(Scan::NotOurTable),
-                }
-            }
             let header = text.split('\n').next().unwrap_or("");
             if !table::is_header(header.split('\t')) {
                 return Ok(Scan::NotOurTable);
@@ -333,7 +321,7 @@ mod tests {
         std::fs::write(&path, generated.to_format(Format::Table)).unwrap();
         let slots = |query: &str, chunk: usize| {
             let mut matcher = Matcher::new(query);
-            let Ok(Scan::Slots(slots)) = scan_table_file(&path, None, &mut matcher, chunk) else {
+            let Ok(Scan::Slots(slots)) = scan_table_file(&path, &mut matcher, chunk) else {
                 panic!("the generated table is read by the scan");
             };
             let slots: Vec<_> = slots

@@ -265,6 +265,24 @@ pub(super) fn write(glossary: &Glossary, delimiter: u8) -> String {
     String::from_utf8(bytes).expect("cells are UTF-8")
 }
 
+/// One concept as a row of our table, as [`write`] writes it, without the line end.
+pub(super) fn push_row(concept: &Concept, out: &mut String) {
+    for (i, &column) in TABLE_COLUMNS.iter().enumerate() {
+        if i > 0 {
+            out.push('\t');
+        }
+        out.push_str(&cell(concept, column, true));
+    }
+}
+
+/// Reads back a row written by [`push_row`] (which always has an id).
+pub(super) fn concept_from_row_of_ours(line: &str) -> std::result::Result<Concept, String> {
+    if split_on(line, b'\t').count() != TABLE_COLUMNS.len() {
+        return Err("a row of the wrong width".to_string());
+    }
+    concept_from_row(&TABLE_COLUMNS, split_on(line, b'\t'), true, |_| false)
+}
+
 fn cell(concept: &Concept, column: Column, tabbed: bool) -> String {
     let text = |s: &str| {
         if tabbed {
