@@ -16,7 +16,7 @@
 //! atomically, so a reader sees a whole index or none.
 
 use super::lookup::Matcher;
-use super::oneshot::Slot;
+use super::oneshot::Slots;
 use super::{cache_index, Glossary};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -89,7 +89,7 @@ impl LookupCache {
         &self,
         entry: &Entry,
         matcher: &mut Matcher<'_>,
-    ) -> Option<Vec<Slot>> {
+    ) -> Option<Slots> {
         let file = std::fs::File::open(&entry.index).ok()?;
         let mut first_line = vec![0u8; entry.first_line.len() + 1];
         (&file).read_exact(&mut first_line).ok()?;
@@ -352,9 +352,15 @@ mod tests {
             damaged.push(whole[..cut].to_vec());
         }
         // The magic, each count of the header, and the first concept's number of terms.
-        for at in [0, 8, 16, 24, 32, 40, cache_index::HEADER_LEN] {
+        for at in [0, 8, 16, 24, 32, 40, 48, cache_index::HEADER_LEN] {
             let mut bytes = whole.clone();
             bytes[header_at + at] ^= 1;
+            damaged.push(bytes);
+        }
+        // Counts far beyond the file, which a reader must not trust to reserve memory.
+        for at in [8, 16, 24] {
+            let mut bytes = whole.clone();
+            bytes[header_at + at..header_at + at + 8].copy_from_slice(&(1u64 << 40).to_le_bytes());
             damaged.push(bytes);
         }
         for bytes in damaged {

@@ -10,319 +10,366 @@
 //! checked again once parsed. So the concepts found are exactly those a scan of the
 //! whole glossary finds.
 //!
-//! Layout, after the cache's first line (all numbers little-endian):
-//! magic, then the counts of concepts C, terms T and words W and the byte lengths of the
-//! strings S and rows R (u64 each); per concept its number of terms, the end of its row in
-//! the rows, the end of its id and of its French key in the strings (u32 each); per term
-//! its characters (u64), the end of its spaced key in the strings (u32), its length and
-//! number of words (u16 each); per word of the terms of more than one word, its
-//! characters (u64) and length (u16); the strings (each concept's id, French key, then
-//! the spaced keys of its terms); the rows (our table's rows, end to end). Anything that does not
-//! add up makes the whole file unusable, never a wrong answer.
+//! Fresh memory costs a lookup more than anything else, so the shapes are small (8 bytes
+//! a term, 5 a word of a term of several words) and streamed through one small buffer,
+//! and keys and rows are read only where needed. Layout, after the cache's first line
+//! (numbers little-endian):
+//!
+//! - magic, then the counts of concepts C, terms T and words W, and the byte lengths of
+//!   the entries E, the keys K and the rows R (u64 each);
+//! - the entries: per concept, its id and French key (each a u16 length and the text),
+//!   the length of its row (u32) and its number of terms (u16); then per term its
+//!   narrowed characters (u32), its length and number of words (u8 each; [`UNSURE`] when
+//!   too large: the term is then always scored) and the length of its spaced key (u16),
+//!   followed, for a term of several words, by each word's narrowed characters (u32) and
+//!   length (u8);
+//! - the spaced keys of all terms end to end, then our table's rows end to end.
+//!
+//! Anything that does not add up makes the whole file unusable, never a wrong answer.
 
 use super::lookup::{Matcher, Shape, Shaper};
-use super::oneshot::Slot;
+use super::oneshot::Slots;
 use super::{compact_key, table, Glossary};
 use std::fs::File;
-use std::io::{Read, Seek, SeekFrom};
 
-const MAGIC: &[u8; 8] = b"WAGLIDX1";
-pub(super) const HEADER_LEN: usize = MAGIC.len() + 5 * 8;
-/// A length or word count too large for the index: the term is always a candidate.
-const UNSURE: u16 = u16::MAX;
+const MAGIC: &[u8; 8] = b"WAGLIDX3";
+pub(super) const HEADER_LEN: usize = MAGIC.len() + 6 * 8;
+/// A length or word count too large for the index: the term is always scored.
+const UNSURE: u8 = u8::MAX;
+/// Above this many terms to score, the keys are read at once rather than one by one.
+const KEYS_READ_ONE_BY_ONE: usize = 128;
+/// Bytes of entries read at a time.
+const CHUNK: usize = 64 * 1024;
 
-/// The index of `glossary`, or `None` when it is too large to index (over 4 GB of text).
+/// The index of `glossary`, or `None` when it cannot be indexed (an id, key or row too
+/// long for its length field, or too many terms in a concept).
 pub(super) fn encode(glossary: &Glossary) -> Option<Vec<u8>> {
     let concepts = glossary.concepts();
-    let mut concept_terms = Vec::with_capacity(concepts.len());
-    let mut row_ends = Vec::with_capacity(concepts.len());
-    let mut id_ends = Vec::with_capacity(concepts.len());
-    let mut french_ends = Vec::with_capacity(concepts.len());
-    let (mut term_chars, mut term_lens, mut term_words) = (Vec::new(), Vec::new(), Vec::new());
-    let (mut word_chars, mut word_lens) = (Vec::new(), Vec::new());
-    let mut strings = String::new();
-    let mut rows = String::new();
-    // The spaced keys of one concept's terms, and their ends.
-    let (mut key_texts, mut key_ends) = (String::new(), Vec::new());
-    let mut term_key_ends = Vec::new();
+    let (mut entries, mut keys, mut rows) = (Vec::new(), String::new(), String::new());
+    let (mut terms, mut words) = (0usize, 0usize);
     let mut shaper = Shaper::default();
-    let small = |n: usize| u16::try_from(n).ok().filter(|&n| n != UNSURE);
+    let mut row = String::new();
+    let small = |n: usize| u8::try_from(n).ok().filter(|&n| n != UNSURE);
+    let text = |entries: &mut Vec<u8>, text: &str| -> Option<()> {
+        entries.extend(u16::try_from(text.len()).ok()?.to_le_bytes());
+        entries.extend_from_slice(text.as_bytes());
+        Some(())
+    };
     for concept in concepts {
-        let mut terms = 0u32;
-        key_texts.clear();
-        key_ends.clear();
+        text(&mut entries, &concept.id)?;
+        text(&mut entries, &compact_key(&concept.fr.preferred))?;
+        row.clear();
+        table::push_row(concept, &mut row);
+        rows.push_str(&row);
+        entries.extend(u32::try_from(row.len()).ok()?.to_le_bytes());
+        let count_at = entries.len();
+        entries.extend([0, 0]);
+        let mut own_terms = 0usize;
         for term in concept.terms() {
-            let Some((shape, spaced, words)) = shaper.shape(term.text) else {
+            let Some((shape, spaced, term_words)) = shaper.shape(term.text) else {
                 continue;
             };
-            terms += 1;
-            term_chars.push(shape.chars);
-            key_texts.push_str(spaced);
-            key_ends.push(key_texts.len());
-            let words: Vec<(usize, u64)> = words.collect();
-            let word_lens_small: Option<Vec<u16>> =
-                words.iter().map(|&(len, _)| small(len)).collect();
-            match (small(shape.len), small(shape.words), word_lens_small) {
-                (Some(len), Some(count), Some(lens)) => {
-                    term_lens.push(len);
-                    term_words.push(count);
-                    if count > 1 {
-                        word_lens.extend(lens);
-                        word_chars.extend(words.iter().map(|&(_, chars)| chars));
-                    }
-                }
-                _ => {
-                    term_lens.push(UNSURE);
-                    term_words.push(0);
+            own_terms += 1;
+            keys.push_str(spaced);
+            let term_words: Vec<(usize, u32)> = term_words.collect();
+            let lens: Option<Vec<u8>> = term_words.iter().map(|&(len, _)| small(len)).collect();
+            let (len, count, lens) = match (small(shape.len), small(shape.words), lens) {
+                (Some(len), Some(count), Some(lens)) => (len, count, lens),
+                _ => (UNSURE, 0, Vec::new()),
+            };
+            entries.extend(shape.chars.to_le_bytes());
+            entries.extend([len, count]);
+            entries.extend(u16::try_from(spaced.len()).ok()?.to_le_bytes());
+            if count > 1 {
+                for (&(_, chars), len) in term_words.iter().zip(lens) {
+                    entries.extend(chars.to_le_bytes());
+                    entries.push(len);
+                    words += 1;
                 }
             }
         }
-        concept_terms.push(terms);
-        table::push_row(concept, &mut rows);
-        row_ends.push(u32::try_from(rows.len()).ok()?);
-        strings.push_str(&concept.id);
-        id_ends.push(u32::try_from(strings.len()).ok()?);
-        strings.push_str(&compact_key(&concept.fr.preferred));
-        french_ends.push(u32::try_from(strings.len()).ok()?);
-        for &end in &key_ends {
-            term_key_ends.push(u32::try_from(strings.len() + end).ok()?);
-        }
-        strings.push_str(&key_texts);
+        terms += own_terms;
+        let own_terms = u16::try_from(own_terms).ok()?.to_le_bytes();
+        entries[count_at..count_at + 2].copy_from_slice(&own_terms);
     }
-    let mut out = Vec::with_capacity(
-        HEADER_LEN
-            + concepts.len() * 16
-            + term_chars.len() * 16
-            + word_chars.len() * 10
-            + strings.len()
-            + rows.len(),
-    );
+    let mut out = Vec::with_capacity(HEADER_LEN + entries.len() + keys.len() + rows.len());
     out.extend_from_slice(MAGIC);
-    for count in [
-        concepts.len(),
-        term_chars.len(),
-        word_chars.len(),
-        strings.len(),
-        rows.len(),
-    ] {
-        out.extend_from_slice(&(count as u64).to_le_bytes());
+    let counts = [concepts.len(), terms, words];
+    for n in counts
+        .into_iter()
+        .chain([entries.len(), keys.len(), rows.len()])
+    {
+        out.extend_from_slice(&(n as u64).to_le_bytes());
     }
-    for numbers in [&concept_terms, &row_ends, &id_ends, &french_ends] {
-        out.extend(numbers.iter().flat_map(|n| n.to_le_bytes()));
-    }
-    out.extend(term_chars.iter().flat_map(|n| n.to_le_bytes()));
-    out.extend(term_key_ends.iter().flat_map(|n| n.to_le_bytes()));
-    out.extend(term_lens.iter().flat_map(|n| n.to_le_bytes()));
-    out.extend(term_words.iter().flat_map(|n| n.to_le_bytes()));
-    out.extend(word_chars.iter().flat_map(|n| n.to_le_bytes()));
-    out.extend(word_lens.iter().flat_map(|n| n.to_le_bytes()));
-    out.extend_from_slice(strings.as_bytes());
+    out.extend_from_slice(&entries);
+    out.extend_from_slice(keys.as_bytes());
     out.extend_from_slice(rows.as_bytes());
     Some(out)
+}
+
+/// Reads `buf.len()` bytes of `file` from `offset`.
+#[cfg(unix)]
+fn read_at(file: &File, offset: u64, buf: &mut [u8]) -> Option<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, offset).ok()
+}
+
+#[cfg(not(unix))]
+fn read_at(mut file: &File, offset: u64, buf: &mut [u8]) -> Option<()> {
+    use std::io::{Read, Seek, SeekFrom};
+    file.seek(SeekFrom::Start(offset)).ok()?;
+    file.read_exact(buf).ok()
+}
+
+/// `len` bytes of `file` from `offset`, as text.
+fn text_at(file: &File, offset: u64, len: usize) -> Option<String> {
+    let mut bytes = vec![0u8; len];
+    read_at(file, offset, &mut bytes)?;
+    String::from_utf8(bytes).ok()
 }
 
 /// The slots of the glossary indexed in `file` from byte `start` on, for `matcher`: the
 /// concept itself in each slot whose concept the query meets. `None` when the file is not
 /// a whole, consistent index.
-pub(super) fn slots_for_query(
-    mut file: &File,
-    start: u64,
-    matcher: &mut Matcher<'_>,
-) -> Option<Vec<Slot>> {
+pub(super) fn slots_for_query(file: &File, start: u64, matcher: &mut Matcher<'_>) -> Option<Slots> {
     let file_len = file.metadata().ok()?.len();
     let mut header = [0u8; HEADER_LEN];
-    file.seek(SeekFrom::Start(start)).ok()?;
-    file.read_exact(&mut header).ok()?;
+    read_at(file, start, &mut header)?;
     let (magic, counts) = header.split_at(MAGIC.len());
     if magic != MAGIC {
         return None;
     }
     let mut counts = counts
         .chunks_exact(8)
-        .map(|c| usize::try_from(u64::from_le_bytes(c.try_into().expect("8 bytes"))).ok());
+        .map(|c| usize::try_from(u64::from_le_bytes(c.try_into().ok()?)).ok());
     let mut next = || counts.next().flatten();
-    let (concepts, terms, words, strings, rows) = (next()?, next()?, next()?, next()?, next()?);
-    let index_len = concepts
-        .checked_mul(16)?
-        .checked_add(terms.checked_mul(16)?)?
-        .checked_add(words.checked_mul(10)?)?
-        .checked_add(strings)?;
-    let rows_at = start
-        .checked_add(HEADER_LEN as u64)?
-        .checked_add(index_len as u64)?;
-    if rows_at.checked_add(rows as u64)? != file_len {
+    let (concepts, terms, words) = (next()?, next()?, next()?);
+    let (entries, keys, rows) = (next()?, next()?, next()?);
+    let entries_at = start.checked_add(HEADER_LEN as u64)?;
+    let keys_at = entries_at.checked_add(entries as u64)?;
+    let rows_at = keys_at.checked_add(keys as u64)?;
+    // Every concept takes at least 10 bytes of entries: a damaged count must not make
+    // the reader reserve room for more.
+    if rows_at.checked_add(rows as u64)? != file_len || concepts > entries / 10 {
         return None;
     }
-    let mut bytes = vec![0u8; index_len];
-    file.read_exact(&mut bytes).ok()?;
-    let index = Index::split(&bytes, concepts, terms, words, strings)?;
-    let met = index.met(matcher)?;
-    index.slots(
-        &met,
-        |from, to| {
-            let len = usize::try_from(to.checked_sub(from)?).ok()?;
-            if u64::from(to) > rows as u64 {
-                return None;
-            }
-            let mut row = vec![0u8; len];
-            file.seek(SeekFrom::Start(rows_at + u64::from(from))).ok()?;
-            file.read_exact(&mut row).ok()?;
-            String::from_utf8(row).ok()
-        },
+    let mut stream = Stream::new(file, entries_at, entries);
+    let read = read_entries(&mut stream, concepts, matcher)?;
+    let counted = (read.terms, read.words, read.keys, read.rows);
+    if !stream.finished() || counted != (terms, words, keys, rows) {
+        return None;
+    }
+    let met = met(
+        &read.to_score,
+        concepts,
         matcher,
-    )
-}
-
-/// The sections of an index read into memory (all but the rows).
-struct Index<'a> {
-    concept_terms: &'a [u8],
-    row_ends: &'a [u8],
-    id_ends: &'a [u8],
-    french_ends: &'a [u8],
-    term_chars: &'a [u8],
-    term_key_ends: &'a [u8],
-    term_lens: &'a [u8],
-    term_words: &'a [u8],
-    word_chars: &'a [u8],
-    word_lens: &'a [u8],
-    strings: &'a str,
-}
-
-fn u16_at(bytes: &[u8], i: usize) -> u16 {
-    u16::from_le_bytes([bytes[2 * i], bytes[2 * i + 1]])
-}
-
-fn u32_at(bytes: &[u8], i: usize) -> u32 {
-    u32::from_le_bytes(bytes[4 * i..4 * i + 4].try_into().expect("4 bytes"))
-}
-
-fn u64_at(bytes: &[u8], i: usize) -> u64 {
-    u64::from_le_bytes(bytes[8 * i..8 * i + 8].try_into().expect("8 bytes"))
-}
-
-impl<'a> Index<'a> {
-    /// Cuts `bytes` into sections of the given counts.
-    fn split(
-        bytes: &'a [u8],
-        concepts: usize,
-        terms: usize,
-        words: usize,
-        strings: usize,
-    ) -> Option<Index<'a>> {
-        let mut rest = bytes;
-        let mut take = |len: usize| -> Option<&'a [u8]> {
-            let (section, after) = rest.split_at_checked(len)?;
-            rest = after;
-            Some(section)
-        };
-        Some(Index {
-            concept_terms: take(4 * concepts)?,
-            row_ends: take(4 * concepts)?,
-            id_ends: take(4 * concepts)?,
-            french_ends: take(4 * concepts)?,
-            term_chars: take(8 * terms)?,
-            term_key_ends: take(4 * terms)?,
-            term_lens: take(2 * terms)?,
-            term_words: take(2 * terms)?,
-            word_chars: take(8 * words)?,
-            word_lens: take(2 * words)?,
-            strings: simdutf8::basic::from_utf8(take(strings)?).ok()?,
-        })
-    }
-
-    fn concepts(&self) -> usize {
-        self.concept_terms.len() / 4
-    }
-
-    /// Whether the query meets each concept (some term of it); `None` when the counts of
-    /// terms and words or the keys do not add up.
-    fn met(&self, matcher: &mut Matcher<'_>) -> Option<Vec<bool>> {
-        let terms = self.term_lens.len() / 2;
-        let words = self.word_lens.len() / 2;
-        let mut term = 0usize;
-        let mut word = 0usize;
-        let mut met = Vec::with_capacity(self.concepts());
-        for concept in 0..self.concepts() {
-            let last = term.checked_add(u32_at(self.concept_terms, concept) as usize)?;
-            if last > terms {
+        |offset, len| text_at(file, keys_at + offset as u64, len),
+        || text_at(file, keys_at, keys),
+    )?;
+    let mut slots = read.slots;
+    let mut row_start = 0;
+    for (i, (met, row_end)) in met.into_iter().zip(read.row_ends).enumerate() {
+        if met {
+            let row = text_at(file, rows_at + row_start as u64, row_end - row_start)?;
+            let concept = table::concept_from_row_of_ours(&row).ok()?;
+            let agrees = concept.id == slots.id(i)
+                && compact_key(&concept.fr.preferred) == slots.french(i)
+                && matcher.meets_concept(&concept);
+            if !agrees {
                 return None;
             }
-            let mut key_start = u32_at(self.french_ends, concept) as usize;
-            let mut concept_met = false;
-            while term < last {
-                let len = u16_at(self.term_lens, term);
-                let count = usize::from(u16_at(self.term_words, term));
-                let own_words = if count > 1 { count } else { 0 };
-                if word + own_words > words {
-                    return None;
-                }
-                let key_end = u32_at(self.term_key_ends, term) as usize;
-                if !concept_met {
-                    let shape = Shape {
-                        len: usize::from(len),
-                        chars: u64_at(self.term_chars, term),
-                        words: count,
-                    };
-                    let (word_lens, word_chars) = (self.word_lens, self.word_chars);
-                    let each_word = (word..word + own_words)
-                        .map(|w| (usize::from(u16_at(word_lens, w)), u64_at(word_chars, w)));
-                    if len == UNSURE || matcher.may_meet_shape(shape, each_word) {
-                        concept_met = matcher.meets_spaced(self.strings.get(key_start..key_end)?);
-                    }
-                }
-                key_start = key_end;
-                word += own_words;
-                term += 1;
-            }
-            met.push(concept_met);
+            slots.set_concept(i, concept);
         }
-        (term == terms && word == words).then_some(met)
+        row_start = row_end;
+    }
+    Some(slots)
+}
+
+/// A term whose shape passed the bounds: its concept, and where its key is.
+struct ToScore {
+    concept: usize,
+    key_at: usize,
+    key_len: usize,
+}
+
+/// What a pass over the entries found.
+struct Entries {
+    /// Every concept, none of them read yet.
+    slots: Slots,
+    /// Where each concept's row ends in the rows.
+    row_ends: Vec<usize>,
+    to_score: Vec<ToScore>,
+    terms: usize,
+    words: usize,
+    /// Bytes of keys and of rows the entries account for.
+    keys: usize,
+    rows: usize,
+}
+
+/// One pass over the entries of `concepts` concepts, bounding every term.
+fn read_entries(
+    stream: &mut Stream<'_>,
+    concepts: usize,
+    matcher: &Matcher<'_>,
+) -> Option<Entries> {
+    let mut slots = Slots::default();
+    slots.reserve(concepts);
+    let mut read = Entries {
+        slots,
+        row_ends: Vec::with_capacity(concepts),
+        to_score: Vec::new(),
+        terms: 0,
+        words: 0,
+        keys: 0,
+        rows: 0,
+    };
+    let mut word_shapes: Vec<(usize, u32)> = Vec::new();
+    for concept in 0..concepts {
+        read.slots.push_id(stream.text()?);
+        let french = stream.text()?;
+        read.slots.push_french(french);
+        read.rows = read.rows.checked_add(stream.u32()? as usize)?;
+        read.row_ends.push(read.rows);
+        let own_terms = stream.u16()?;
+        for _ in 0..own_terms {
+            let [c0, c1, c2, c3, len, count, k0, k1] = *stream.take(8)? else {
+                return None;
+            };
+            let chars = u32::from_le_bytes([c0, c1, c2, c3]);
+            let key_len = usize::from(u16::from_le_bytes([k0, k1]));
+            let count = usize::from(count);
+            word_shapes.clear();
+            if count > 1 {
+                let bytes = stream.take(5 * count)?;
+                word_shapes.extend(bytes.chunks_exact(5).map(|w| {
+                    (
+                        usize::from(w[4]),
+                        u32::from_le_bytes([w[0], w[1], w[2], w[3]]),
+                    )
+                }));
+                read.words += count;
+            }
+            let shape = Shape {
+                len: usize::from(len),
+                chars,
+                words: count,
+            };
+            if len == UNSURE || matcher.may_meet_shape(shape, word_shapes.iter().copied()) {
+                read.to_score.push(ToScore {
+                    concept,
+                    key_at: read.keys,
+                    key_len,
+                });
+            }
+            read.keys += key_len;
+            read.terms += 1;
+        }
+    }
+    Some(read)
+}
+
+/// Whether the query meets each concept, scoring the terms `to_score` from their keys,
+/// read one by one with `key(offset, len)` when they are few, else all at once with
+/// `all_keys()`.
+fn met(
+    to_score: &[ToScore],
+    concepts: usize,
+    matcher: &mut Matcher<'_>,
+    mut key: impl FnMut(usize, usize) -> Option<String>,
+    all_keys: impl FnOnce() -> Option<String>,
+) -> Option<Vec<bool>> {
+    let mut met = vec![false; concepts];
+    let all_keys = if to_score.len() > KEYS_READ_ONE_BY_ONE {
+        Some(all_keys()?)
+    } else {
+        None
+    };
+    for term in to_score {
+        if met[term.concept] {
+            continue;
+        }
+        let one;
+        let spaced = match &all_keys {
+            Some(keys) => keys.get(term.key_at..term.key_at.checked_add(term.key_len)?)?,
+            None => {
+                one = key(term.key_at, term.key_len)?;
+                one.as_str()
+            }
+        };
+        met[term.concept] = matcher.meets_spaced(spaced);
+    }
+    Some(met)
+}
+
+/// A section of a file read through one small buffer, a few bytes at a time.
+struct Stream<'f> {
+    file: &'f File,
+    /// Where the next read starts, and where the section ends, in the file.
+    next_at: u64,
+    end_at: u64,
+    buffer: Vec<u8>,
+    /// The bytes of `buffer` read but not yet taken.
+    start: usize,
+    end: usize,
+}
+
+impl<'f> Stream<'f> {
+    fn new(file: &'f File, at: u64, len: usize) -> Stream<'f> {
+        Stream {
+            file,
+            next_at: at,
+            end_at: at + len as u64,
+            buffer: vec![0; CHUNK.min(len)],
+            start: 0,
+            end: 0,
+        }
     }
 
-    /// Every concept as a slot, with the concept itself, read with `row(start, end)`,
-    /// where `met` says; `None` when a row read does not agree with the index.
-    fn slots(
-        &self,
-        met: &[bool],
-        mut row: impl FnMut(u32, u32) -> Option<String>,
-        matcher: &mut Matcher<'_>,
-    ) -> Option<Vec<Slot>> {
-        let mut slots = Vec::with_capacity(met.len());
-        let (mut row_start, mut string_start, mut terms_seen) = (0u32, 0usize, 0usize);
-        for (i, &met) in met.iter().enumerate() {
-            let row_end = u32_at(self.row_ends, i);
-            let id_end = u32_at(self.id_ends, i) as usize;
-            let french_end = u32_at(self.french_ends, i) as usize;
-            let id = self.strings.get(string_start..id_end)?;
-            let french = self.strings.get(id_end..french_end)?;
-            let own_terms = u32_at(self.concept_terms, i) as usize;
-            terms_seen += own_terms;
-            // The next concept's strings start after this one's spaced keys.
-            string_start = if own_terms == 0 {
-                french_end
-            } else {
-                u32_at(self.term_key_ends, terms_seen - 1) as usize
-            };
-            let concept = if met {
-                let concept = table::concept_from_row_of_ours(&row(row_start, row_end)?).ok()?;
-                let agrees = concept.id == id
-                    && compact_key(&concept.fr.preferred) == french
-                    && matcher.meets_concept(&concept);
-                if !agrees {
-                    return None;
-                }
-                Some(Box::new(concept))
-            } else {
-                None
-            };
-            row_start = row_end;
-            slots.push(Slot {
-                id: id.into(),
-                french: french.into(),
-                concept,
-            });
+    /// The next `n` bytes, or `None` past the end of the section.
+    fn take(&mut self, n: usize) -> Option<&[u8]> {
+        if self.end - self.start < n {
+            self.buffer.copy_within(self.start..self.end, 0);
+            self.end -= self.start;
+            self.start = 0;
+            if self.buffer.len() < n {
+                self.buffer.resize(n, 0);
+            }
+            let left = usize::try_from(self.end_at - self.next_at).ok()?;
+            let len = (self.buffer.len() - self.end).min(left);
+            if self.end + len < n {
+                return None;
+            }
+            read_at(
+                self.file,
+                self.next_at,
+                &mut self.buffer[self.end..self.end + len],
+            )?;
+            self.next_at += len as u64;
+            self.end += len;
         }
-        Some(slots)
+        let taken = &self.buffer[self.start..self.start + n];
+        self.start += n;
+        Some(taken)
+    }
+
+    fn u16(&mut self) -> Option<u16> {
+        let bytes = self.take(2)?;
+        Some(u16::from_le_bytes([bytes[0], bytes[1]]))
+    }
+
+    fn u32(&mut self) -> Option<u32> {
+        let bytes = self.take(4)?;
+        Some(u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]))
+    }
+
+    /// A text given as its length (u16) and bytes.
+    fn text(&mut self) -> Option<&str> {
+        let len = usize::from(self.u16()?);
+        std::str::from_utf8(self.take(len)?).ok()
+    }
+
+    /// True when every byte of the section has been taken.
+    fn finished(&self) -> bool {
+        self.start == self.end && self.next_at == self.end_at
     }
 }
 
@@ -341,14 +388,6 @@ mod tests {
         (file, first_line.len() as u64)
     }
 
-    /// Each concept's id and French key, and the concept itself where `meets`.
-    fn summary(slots: Vec<Slot>) -> Vec<(String, String, Option<Box<super::super::Concept>>)> {
-        slots
-            .into_iter()
-            .map(|s| (s.id.to_string(), s.french.to_string(), s.concept))
-            .collect()
-    }
-
     #[test]
     fn the_index_meets_exactly_the_concepts_a_scan_meets() {
         let glossary = generated::glossary(300);
@@ -358,21 +397,24 @@ mod tests {
         let mut met = 0;
         for query in &queries {
             let mut matcher = Matcher::new(query);
-            let expected: Vec<Slot> = glossary
-                .concepts()
-                .iter()
-                .map(|c| Slot::of(c.clone(), &mut matcher))
-                .collect();
+            let mut expected = Slots::default();
+            for concept in glossary.concepts() {
+                expected.push_concept(concept.clone(), &mut matcher);
+            }
             let found = slots_for_query(file.as_file(), start, &mut matcher).unwrap();
-            met += found.iter().filter(|s| s.concept.is_some()).count();
-            assert_eq!(summary(found), summary(expected), "{query:?}");
+            let found = found.summary();
+            met += found
+                .iter()
+                .filter(|(_, _, concept)| concept.is_some())
+                .count();
+            assert_eq!(found, expected.summary(), "{query:?}");
         }
         assert!(met > queries.len(), "the queries met only {met} concepts");
     }
 
     #[test]
-    fn terms_too_long_for_the_index_are_always_looked_at() {
-        let long_word = "a".repeat(70_000);
+    fn terms_too_long_for_the_index_are_always_scored() {
+        let long_word = "a".repeat(300);
         let many_words = "ba ".repeat(300);
         let mut concept = super::super::Concept::new("long", "x", "y");
         concept.fr.variants = vec![long_word.clone(), many_words.clone()];
@@ -383,7 +425,14 @@ mod tests {
             let mut matcher = Matcher::new(query);
             let expected = matcher.meets_concept(&glossary.concepts()[0]);
             let found = slots_for_query(file.as_file(), start, &mut matcher).unwrap();
-            assert_eq!(found[0].concept.is_some(), expected, "{query:.20}");
+            assert_eq!(found.summary()[0].2.is_some(), expected, "{query:.20}");
         }
+        let mut huge = super::super::Concept::new("huge", "x", "y");
+        huge.note = "a".repeat(30_000);
+        let glossary = Glossary::from_concepts(vec![huge.clone()]).unwrap();
+        assert!(encode(&glossary).is_some(), "long notes are fine");
+        huge.fr.variants = vec!["a".repeat(70_000)];
+        let glossary = Glossary::from_concepts(vec![huge]).unwrap();
+        assert!(encode(&glossary).is_none(), "a key too long for the index");
     }
 }

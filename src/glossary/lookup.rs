@@ -294,7 +294,7 @@ impl<'q> Matcher<'q> {
     pub(super) fn may_meet_shape(
         &self,
         shape: Shape,
-        words: impl Iterator<Item = (usize, u64)>,
+        words: impl Iterator<Item = (usize, u32)>,
     ) -> bool {
         self.query
             .as_ref()
@@ -314,8 +314,8 @@ impl<'q> Matcher<'q> {
 pub(super) struct Shape {
     /// Characters in the compact key.
     pub(super) len: usize,
-    /// The [`CharSet`] of the compact key, as its bits.
-    pub(super) chars: u64,
+    /// The [`CharSet`] of the compact key, narrowed (see [`narrow`]).
+    pub(super) chars: u32,
     /// Words in the spaced key.
     pub(super) words: usize,
 }
@@ -327,23 +327,24 @@ pub(super) struct Shaper {
 }
 
 impl Shaper {
-    /// The shape of `term`, its spaced key and its words (length and [`CharSet`] bits of
-    /// each), or `None` when nothing is left of it once folded (no query ever meets it).
+    /// The shape of `term`, its spaced key and its words (length and narrowed
+    /// [`CharSet`] of each), or `None` when nothing is left of it once folded (no query
+    /// ever meets it).
     #[allow(clippy::type_complexity)]
     pub(super) fn shape(
         &mut self,
         term: &str,
-    ) -> Option<(Shape, &str, impl Iterator<Item = (usize, u64)> + '_)> {
+    ) -> Option<(Shape, &str, impl Iterator<Item = (usize, u32)> + '_)> {
         if !self.folded.fold(term) {
             return None;
         }
         let folded = &self.folded;
         let shape = Shape {
             len: folded.len,
-            chars: folded.chars.0,
+            chars: narrow(folded.chars.0),
             words: folded.words.len(),
         };
-        let words = folded.words.iter().map(|w| (w.len, w.chars.0));
+        let words = folded.words.iter().map(|w| (w.len, narrow(w.chars.0)));
         Some((shape, folded.spaced.as_str(), words))
     }
 }
@@ -517,6 +518,13 @@ impl CharSet {
     fn missing_from(self, other: CharSet) -> usize {
         (self.0 & !other.0).count_ones() as usize
     }
+}
+
+/// The bits of a [`CharSet`] in 32 bits, its two halves merged, as the lookup cache
+/// keeps them: merged bits can only hide a missing character, so the bounds computed on
+/// narrowed sets (both sides narrowed) stay lower bounds.
+pub(super) fn narrow(chars: u64) -> u32 {
+    chars as u32 | (chars >> 32) as u32
 }
 
 /// The bit of a folded character in a [`CharSet`].
@@ -693,20 +701,32 @@ impl<'q> Query<'q> {
         same_key || words_of_term || self.may_be_near(len, chars) || near_word
     }
 
-    /// [`Query::may_meet`] on a term already folded into its shape and words.
-    fn may_meet_shape(&self, shape: Shape, mut words: impl Iterator<Item = (usize, u64)>) -> bool {
-        let (len, chars) = (shape.len, CharSet(shape.chars));
-        if !self.bounded || (len == self.len && chars == self.chars) || self.may_be_near(len, chars)
-        {
+    /// [`Query::may_meet`] on a term already folded into its shape and words, whose
+    /// character sets are narrowed (see [`narrow`]): the query's are narrowed alike.
+    fn may_meet_shape(&self, shape: Shape, mut words: impl Iterator<Item = (usize, u32)>) -> bool {
+        if !self.bounded {
             return true;
         }
-        let run_of_words = self.len >= 3 && len >= self.len && self.chars.missing_from(chars) == 0;
+        let narrowed = |set: CharSet| CharSet(u64::from(narrow(set.0)));
+        let (query_chars, first_word_chars) = (narrowed(self.chars), narrowed(self.first_word.1));
+        let near = |len: usize, chars: CharSet| {
+            self.max_edits > 0
+                && len + self.max_edits >= self.len
+                && len <= self.len + self.max_edits
+                && query_chars.missing_from(chars) <= self.max_edits
+                && chars.missing_from(query_chars) <= self.max_edits
+        };
+        let (len, chars) = (shape.len, CharSet(u64::from(shape.chars)));
+        if (len == self.len && chars == query_chars) || near(len, chars) {
+            return true;
+        }
+        let run_of_words = self.len >= 3 && len >= self.len && query_chars.missing_from(chars) == 0;
         let near_word = self.one_word && shape.words > 1;
         (run_of_words || near_word)
             && words.any(|(word_len, word_chars)| {
-                let word_chars = CharSet(word_chars);
-                (run_of_words && (word_len, word_chars) == self.first_word)
-                    || (near_word && self.may_be_near(word_len, word_chars))
+                let word_chars = CharSet(u64::from(word_chars));
+                (run_of_words && (word_len, word_chars) == (self.first_word.0, first_word_chars))
+                    || (near_word && near(word_len, word_chars))
             })
     }
 

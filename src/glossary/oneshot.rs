@@ -20,23 +20,93 @@ use super::{compact_key, table, Concept, Glossary};
 use crate::error::{Error, Result};
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::rc::Rc;
 
-/// A concept of a glossary being merged: its id and French key always, the concept
-/// itself only when the query meets one of its terms.
-pub(super) struct Slot {
-    pub(super) id: Rc<str>,
-    pub(super) french: Rc<str>,
-    pub(super) concept: Option<Box<Concept>>,
+/// The concepts of one glossary being merged: the id and French key of each, kept end to
+/// end in one string (a 10,000-concept glossary would otherwise cost 20,000 small
+/// allocations), and the concept itself only where the query meets one of its terms.
+#[derive(Default)]
+pub(super) struct Slots {
+    names: String,
+    /// Where each concept's id and French key end in `names`.
+    ends: Vec<(usize, usize)>,
+    concepts: Vec<Option<Box<Concept>>>,
 }
 
-impl Slot {
-    pub(super) fn of(concept: Concept, matcher: &mut Matcher<'_>) -> Slot {
-        Slot {
-            id: concept.id.as_str().into(),
-            french: compact_key(&concept.fr.preferred).into(),
-            concept: matcher.meets_concept(&concept).then(|| Box::new(concept)),
+impl Slots {
+    fn of(glossary: Glossary, matcher: &mut Matcher<'_>) -> Slots {
+        let mut slots = Slots::default();
+        slots.reserve(glossary.len());
+        for concept in glossary.concepts {
+            slots.push_concept(concept, matcher);
         }
+        slots
+    }
+
+    pub(super) fn reserve(&mut self, concepts: usize) {
+        self.ends.reserve(concepts);
+        self.concepts.reserve(concepts);
+    }
+
+    pub(super) fn push(&mut self, id: &str, french: &str, concept: Option<Box<Concept>>) {
+        self.push_id(id);
+        self.push_french(french);
+        self.concepts[self.ends.len() - 1] = concept;
+    }
+
+    /// [`Slots::push`] of a concept not met, in two steps: its id, then its French key.
+    pub(super) fn push_id(&mut self, id: &str) {
+        self.names.push_str(id);
+        self.ends.push((self.names.len(), self.names.len()));
+        self.concepts.push(None);
+    }
+
+    pub(super) fn push_french(&mut self, french: &str) {
+        self.names.push_str(french);
+        if let Some(last) = self.ends.last_mut() {
+            last.1 = self.names.len();
+        }
+    }
+
+    /// Adds `concept`, kept only if the matcher meets one of its terms.
+    pub(super) fn push_concept(&mut self, concept: Concept, matcher: &mut Matcher<'_>) {
+        let french = compact_key(&concept.fr.preferred);
+        self.push_id(&concept.id);
+        self.push_french(&french);
+        if matcher.meets_concept(&concept) {
+            self.set_concept(self.len() - 1, concept);
+        }
+    }
+
+    pub(super) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub(super) fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    pub(super) fn id(&self, i: usize) -> &str {
+        let start = i.checked_sub(1).map_or(0, |before| self.ends[before].1);
+        &self.names[start..self.ends[i].0]
+    }
+
+    pub(super) fn french(&self, i: usize) -> &str {
+        &self.names[self.ends[i].0..self.ends[i].1]
+    }
+
+    pub(super) fn set_concept(&mut self, i: usize, concept: Concept) {
+        self.concepts[i] = Some(Box::new(concept));
+    }
+
+    /// Each concept's id, French key and, where met, the concept.
+    #[cfg(test)]
+    pub(super) fn summary(&self) -> Vec<(String, String, Option<Box<Concept>>)> {
+        (0..self.len())
+            .map(|i| {
+                let concept = self.concepts[i].clone();
+                (self.id(i).to_string(), self.french(i).to_string(), concept)
+            })
+            .collect()
     }
 }
 
@@ -51,22 +121,19 @@ pub(super) fn with_user_files_for_query(
     cache: Option<&LookupCache>,
 ) -> Result<Glossary> {
     let mut matcher = Matcher::new(query);
-    let mut merged = Merged::default();
-    let builtin = Glossary::builtin();
-    merged.merge(
-        builtin
-            .concepts
-            .into_iter()
-            .map(|c| Slot::of(c, &mut matcher))
-            .collect(),
-    );
+    let mut sources = Vec::with_capacity(paths.len() + 1);
+    sources.push(Slots::of(Glossary::builtin(), &mut matcher));
     for path in paths {
-        merged.merge(read_for_query(path, &mut matcher, cache)?);
+        sources.push(read_for_query(path, &mut matcher, cache)?);
     }
-    let concepts = merged
-        .slots
+    let mut merged = Merged::default();
+    for source in 0..sources.len() {
+        merged.merge(&sources, source);
+    }
+    let survivors = merged.slots;
+    let concepts = survivors
         .into_iter()
-        .filter_map(|s| s.concept.map(|c| *c))
+        .filter_map(|(source, i)| sources[source].concepts[i].take().map(|c| *c))
         .collect();
     Glossary::from_normalized(concepts).map_err(Error::usage)
 }
@@ -78,7 +145,7 @@ fn read_for_query(
     path: &Path,
     matcher: &mut Matcher<'_>,
     cache: Option<&LookupCache>,
-) -> Result<Vec<Slot>> {
+) -> Result<Slots> {
     let cached = cache.and_then(|cache| Some((cache, cache.entry(path)?)));
     if let Some((cache, entry)) = &cached {
         if let Some(slots) = cache.slots_for_query(entry, matcher) {
@@ -97,16 +164,12 @@ fn read_for_query(
     if let Some((cache, entry)) = &cached {
         cache.store(entry, &glossary);
     }
-    Ok(glossary
-        .concepts
-        .into_iter()
-        .map(|c| Slot::of(c, matcher))
-        .collect())
+    Ok(Slots::of(glossary, matcher))
 }
 
 /// What scanning a file as our table gave.
 enum Scan {
-    Slots(Vec<Slot>),
+    Slots(Slots),
     /// The file does not start with our table's header (after the expected first line).
     NotOurTable,
     /// Our table, with something the scan leaves to the full reader.
@@ -181,44 +244,50 @@ fn scan_table_file(path: &Path, matcher: &mut Matcher<'_>, chunk: usize) -> Resu
 /// [`Glossary::merge`] over slots: the same replacement rules (same id, or else same
 /// French key), so that the same concepts survive.
 #[derive(Default)]
-struct Merged {
-    slots: Vec<Slot>,
+struct Merged<'s> {
+    /// Each surviving concept as its source and its place there.
+    slots: Vec<(usize, usize)>,
     /// foldhash, as for [`table::QueryScan`]'s ids.
-    by_id: foldhash::HashMap<Rc<str>, usize>,
+    by_id: foldhash::HashMap<&'s str, usize>,
 }
 
-impl Merged {
-    fn merge(&mut self, other: Vec<Slot>) {
-        let mut by_french: foldhash::HashMap<Rc<str>, usize> = self
+impl<'s> Merged<'s> {
+    /// Merges `sources[source]` over the sources merged so far.
+    fn merge(&mut self, sources: &'s [Slots], source: usize) {
+        let french_of = |(source, i): (usize, usize)| sources[source].french(i);
+        let mut by_french: foldhash::HashMap<&'s str, usize> = self
             .slots
             .iter()
             .enumerate()
-            .map(|(i, s)| (s.french.clone(), i))
+            .map(|(at, &slot)| (french_of(slot), at))
             .collect();
+        let other = &sources[source];
         self.slots.reserve(other.len());
         self.by_id.reserve(other.len());
         by_french.reserve(other.len());
-        for slot in other {
+        for i in 0..other.len() {
+            let (id, french) = (other.id(i), other.french(i));
             let found = self
                 .by_id
-                .get(&slot.id)
-                .or_else(|| by_french.get(&slot.french))
+                .get(id)
+                .or_else(|| by_french.get(french))
                 .copied();
             match found {
-                Some(i) => {
-                    let old = &self.slots[i];
-                    self.by_id.remove(&old.id);
-                    if by_french.get(&old.french) == Some(&i) {
-                        by_french.remove(&old.french);
+                Some(at) => {
+                    let (old_source, old_i) = self.slots[at];
+                    let old = &sources[old_source];
+                    self.by_id.remove(old.id(old_i));
+                    if by_french.get(old.french(old_i)) == Some(&at) {
+                        by_french.remove(old.french(old_i));
                     }
-                    self.by_id.insert(slot.id.clone(), i);
-                    by_french.insert(slot.french.clone(), i);
-                    self.slots[i] = slot;
+                    self.by_id.insert(id, at);
+                    by_french.insert(french, at);
+                    self.slots[at] = (source, i);
                 }
                 None => {
-                    by_french.insert(slot.french.clone(), self.slots.len());
-                    self.by_id.insert(slot.id.clone(), self.slots.len());
-                    self.slots.push(slot);
+                    by_french.insert(french, self.slots.len());
+                    self.by_id.insert(id, self.slots.len());
+                    self.slots.push((source, i));
                 }
             }
         }
@@ -324,11 +393,7 @@ mod tests {
             let Ok(Scan::Slots(slots)) = scan_table_file(&path, &mut matcher, chunk) else {
                 panic!("the generated table is read by the scan");
             };
-            let slots: Vec<_> = slots
-                .into_iter()
-                .map(|s| (s.id, s.french, s.concept))
-                .collect();
-            format!("{slots:?}")
+            format!("{:?}", slots.summary())
         };
         let queries = crate::glossary::generated::queries(&generated, 20);
         let mut met = 0;

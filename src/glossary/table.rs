@@ -8,7 +8,7 @@
 //! has no quoting, text cells escape tab, newline and backslash as `\t`, `\n`, `\\`.
 
 use super::lookup::Matcher;
-use super::oneshot::Slot;
+use super::oneshot::Slots;
 use super::{omegat, Concept, Glossary, Terms};
 use crate::error::{Error, Result};
 use std::collections::HashSet;
@@ -323,7 +323,9 @@ pub(super) struct QueryScan<'m, 'q> {
     matcher: &'m mut Matcher<'q>,
     /// Empty until the header has been read.
     columns: Vec<Column>,
-    slots: Vec<Slot>,
+    slots: Slots,
+    /// The French key of the row being read.
+    french: String,
     /// Ids of the rows read so far (foldhash: SipHash's resistance to chosen keys is not
     /// needed for the ids of a file the user chose, and costs more than the rest).
     taken: foldhash::HashSet<Rc<str>>,
@@ -336,7 +338,8 @@ impl<'m, 'q> QueryScan<'m, 'q> {
         QueryScan {
             matcher,
             columns: Vec::new(),
-            slots: Vec::new(),
+            slots: Slots::default(),
+            french: String::new(),
             taken: foldhash::HashSet::default(),
             good_labels: Vec::new(),
         }
@@ -366,7 +369,7 @@ impl<'m, 'q> QueryScan<'m, 'q> {
     }
 
     /// The slots of every row, in order; `None` when the table has no row.
-    pub(super) fn finish(self) -> Option<Vec<Slot>> {
+    pub(super) fn finish(self) -> Option<Slots> {
         (!self.slots.is_empty()).then_some(self.slots)
     }
 
@@ -377,7 +380,7 @@ impl<'m, 'q> QueryScan<'m, 'q> {
         let columns = &self.columns;
         let mut cells = split_on(line, b'\t');
         let mut id = "";
-        let mut french = None;
+        let mut has_french = false;
         let mut french_cell = "";
         let mut met = false;
         for &column in columns {
@@ -412,7 +415,9 @@ impl<'m, 'q> QueryScan<'m, 'q> {
                         // The French key is needed for merging whether or not the term is met.
                         let (met_french, key) = self.matcher.meets_keyed(term);
                         met |= met_french;
-                        french = Some(Rc::from(key));
+                        self.french.clear();
+                        self.french.push_str(key);
+                        has_french = true;
                         french_cell = cell;
                     } else if !met && !term.is_empty() {
                         met = self.matcher.meets(term);
@@ -462,11 +467,10 @@ impl<'m, 'q> QueryScan<'m, 'q> {
         if !self.taken.insert(id.clone()) {
             return None;
         }
-        self.slots.push(Slot {
-            id,
-            french: french?,
-            concept,
-        });
+        if !has_french {
+            return None;
+        }
+        self.slots.push(&id, &self.french, concept);
         Some(())
     }
 }
