@@ -313,6 +313,66 @@ mod tests {
     }
 
     #[test]
+    fn cached_files_that_replace_concepts_merge_as_the_full_load_does() {
+        use super::super::Concept;
+        let dir = tempfile::tempdir().unwrap();
+        let cache = cache_in(dir.path());
+        let generated = generated::glossary(30);
+        let with = |extra: Vec<Concept>| {
+            let mut concepts = extra;
+            concepts.extend(generated.iter().cloned());
+            Glossary::from_concepts(concepts).unwrap()
+        };
+        // A built-in id, a built-in French term, a French term twice in one file.
+        let by_id = with(vec![Concept::new(
+            "wagner",
+            "groupe Wagner bis",
+            "Wagner bis",
+        )]);
+        let by_french = with(vec![Concept::new(
+            "mine",
+            "opération Barkhane",
+            "Op Barkhane",
+        )]);
+        let twice = with(vec![
+            Concept::new("zz1", "Union sahélienne", "Sahelian union"),
+            Concept::new("zz2", "union sahelienne", "Sahel Union"),
+        ]);
+        let mut files = Vec::new();
+        for (name, glossary) in [
+            ("id.tsv", &by_id),
+            ("fr.csv", &by_french),
+            ("twice.tbx", &twice),
+        ] {
+            let path = dir.path().join(name);
+            let format = match name {
+                "id.tsv" => Format::Table,
+                "fr.csv" => Format::Csv,
+                _ => Format::Tbx,
+            };
+            std::fs::write(&path, glossary.to_format(format)).unwrap();
+            files.push(path);
+        }
+        let mut queries = generated::queries(&generated, 10);
+        queries.extend(["wagner", "Wagnr", "barkhane", "union sahelienne"].map(String::from));
+        let mut file_sets: Vec<Vec<PathBuf>> = files.iter().map(|f| vec![f.clone()]).collect();
+        file_sets.push(files.clone());
+        file_sets.push(files.iter().rev().cloned().collect());
+        for paths in &file_sets {
+            for query in &queries {
+                // Once to index the files, once from the index.
+                for _ in 0..2 {
+                    assert_eq!(
+                        lookup(paths, query, &cache).unwrap(),
+                        full(paths, query),
+                        "{query:?} in {paths:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
     fn a_recent_file_is_not_cached() {
         let dir = tempfile::tempdir().unwrap();
         let cache = LookupCache::in_dir(dir.path().join("cache"));
@@ -351,10 +411,10 @@ mod tests {
         for cut in [header_at, header_at + 30, whole.len() / 2, whole.len() - 1] {
             damaged.push(whole[..cut].to_vec());
         }
-        // The magic, each count of the header, and the first concept's number of terms.
-        for at in [0, 8, 16, 24, 32, 40, 48, cache_index::HEADER_LEN] {
+        // The magic, each count and the flags, and the first concept's id length.
+        for at in [0, 8, 16, 24, 32, 40, 48, 56, cache_index::HEADER_LEN] {
             let mut bytes = whole.clone();
-            bytes[header_at + at] ^= 1;
+            bytes[header_at + at] ^= 2;
             damaged.push(bytes);
         }
         // Counts far beyond the file, which a reader must not trust to reserve memory.

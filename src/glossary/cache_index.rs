@@ -15,8 +15,9 @@
 //! and keys and rows are read only where needed. Layout, after the cache's first line
 //! (numbers little-endian):
 //!
-//! - magic, then the counts of concepts C, terms T and words W, and the byte lengths of
-//!   the entries E, the keys K and the rows R (u64 each);
+//! - magic, then the counts of concepts C, terms T and words W, the byte lengths of the
+//!   entries E, the keys K and the rows R, and flags (u64 each; flag 1: no two concepts
+//!   have the same French key);
 //! - the entries: per concept, its id and French key (each a u16 length and the text),
 //!   the length of its row (u32) and its number of terms (u16); then per term its
 //!   narrowed characters (u32), its length and number of words (u8 each; [`UNSURE`] when
@@ -33,10 +34,13 @@ use super::{compact_key, table, Glossary};
 use std::fs::File;
 
 const MAGIC: &[u8; 8] = b"WAGLIDX3";
-pub(super) const HEADER_LEN: usize = MAGIC.len() + 6 * 8;
+pub(super) const HEADER_LEN: usize = MAGIC.len() + 7 * 8;
+/// Flag: no two concepts have the same French key.
+const DISTINCT_FRENCH: u64 = 1;
 /// A length or word count too large for the index: the term is always scored.
 const UNSURE: u8 = u8::MAX;
-/// Above this many terms to score, the keys are read at once rather than one by one.
+/// Above this many terms to score, the keys are read in order a chunk at a time rather
+/// than one by one.
 const KEYS_READ_ONE_BY_ONE: usize = 128;
 /// Bytes of entries read at a time.
 const CHUNK: usize = 64 * 1024;
@@ -49,6 +53,7 @@ pub(super) fn encode(glossary: &Glossary) -> Option<Vec<u8>> {
     let (mut terms, mut words) = (0usize, 0usize);
     let mut shaper = Shaper::default();
     let mut row = String::new();
+    let mut french_keys = std::collections::HashSet::new();
     let small = |n: usize| u8::try_from(n).ok().filter(|&n| n != UNSURE);
     let text = |entries: &mut Vec<u8>, text: &str| -> Option<()> {
         entries.extend(u16::try_from(text.len()).ok()?.to_le_bytes());
@@ -57,7 +62,9 @@ pub(super) fn encode(glossary: &Glossary) -> Option<Vec<u8>> {
     };
     for concept in concepts {
         text(&mut entries, &concept.id)?;
-        text(&mut entries, &compact_key(&concept.fr.preferred))?;
+        let french = compact_key(&concept.fr.preferred);
+        text(&mut entries, &french)?;
+        french_keys.insert(french);
         row.clear();
         table::push_row(concept, &mut row);
         rows.push_str(&row);
@@ -94,13 +101,17 @@ pub(super) fn encode(glossary: &Glossary) -> Option<Vec<u8>> {
     }
     let mut out = Vec::with_capacity(HEADER_LEN + entries.len() + keys.len() + rows.len());
     out.extend_from_slice(MAGIC);
+    let flags = if french_keys.len() == concepts.len() {
+        DISTINCT_FRENCH
+    } else {
+        0
+    };
     let counts = [concepts.len(), terms, words];
-    for n in counts
-        .into_iter()
-        .chain([entries.len(), keys.len(), rows.len()])
-    {
+    let lengths = [entries.len(), keys.len(), rows.len()];
+    for n in counts.into_iter().chain(lengths) {
         out.extend_from_slice(&(n as u64).to_le_bytes());
     }
+    out.extend_from_slice(&flags.to_le_bytes());
     out.extend_from_slice(&entries);
     out.extend_from_slice(keys.as_bytes());
     out.extend_from_slice(rows.as_bytes());
@@ -138,12 +149,16 @@ pub(super) fn slots_for_query(file: &File, start: u64, matcher: &mut Matcher<'_>
     if magic != MAGIC {
         return None;
     }
-    let mut counts = counts
+    let mut numbers = counts
         .chunks_exact(8)
-        .map(|c| usize::try_from(u64::from_le_bytes(c.try_into().ok()?)).ok());
-    let mut next = || counts.next().flatten();
+        .map(|c| u64::from_le_bytes(c.try_into().expect("chunks of 8")));
+    let mut next = || usize::try_from(numbers.next()?).ok();
     let (concepts, terms, words) = (next()?, next()?, next()?);
     let (entries, keys, rows) = (next()?, next()?, next()?);
+    let flags = next()? as u64;
+    if flags & !DISTINCT_FRENCH != 0 {
+        return None;
+    }
     let entries_at = start.checked_add(HEADER_LEN as u64)?;
     let keys_at = entries_at.checked_add(entries as u64)?;
     let rows_at = keys_at.checked_add(keys as u64)?;
@@ -163,9 +178,12 @@ pub(super) fn slots_for_query(file: &File, start: u64, matcher: &mut Matcher<'_>
         concepts,
         matcher,
         |offset, len| text_at(file, keys_at + offset as u64, len),
-        || text_at(file, keys_at, keys),
+        Stream::new(file, keys_at, keys),
     )?;
     let mut slots = read.slots;
+    if flags & DISTINCT_FRENCH != 0 {
+        slots.set_distinct_french();
+    }
     let mut row_start = 0;
     for (i, (met, row_end)) in met.into_iter().zip(read.row_ends).enumerate() {
         if met {
@@ -212,7 +230,9 @@ fn read_entries(
     matcher: &Matcher<'_>,
 ) -> Option<Entries> {
     let mut slots = Slots::default();
-    slots.reserve(concepts);
+    // The entries hold every id and French key: room for them all at once (pages never
+    // written cost nothing), rather than copies as the names grow.
+    slots.reserve(concepts, stream.len());
     let mut read = Entries {
         slots,
         row_ends: Vec::with_capacity(concepts),
@@ -222,7 +242,6 @@ fn read_entries(
         keys: 0,
         rows: 0,
     };
-    let mut word_shapes: Vec<(usize, u32)> = Vec::new();
     for concept in 0..concepts {
         read.slots.push_id(stream.text()?);
         let french = stream.text()?;
@@ -237,23 +256,24 @@ fn read_entries(
             let chars = u32::from_le_bytes([c0, c1, c2, c3]);
             let key_len = usize::from(u16::from_le_bytes([k0, k1]));
             let count = usize::from(count);
-            word_shapes.clear();
-            if count > 1 {
-                let bytes = stream.take(5 * count)?;
-                word_shapes.extend(bytes.chunks_exact(5).map(|w| {
-                    (
-                        usize::from(w[4]),
-                        u32::from_le_bytes([w[0], w[1], w[2], w[3]]),
-                    )
-                }));
-                read.words += count;
-            }
             let shape = Shape {
                 len: usize::from(len),
                 chars,
                 words: count,
             };
-            if len == UNSURE || matcher.may_meet_shape(shape, word_shapes.iter().copied()) {
+            let words: &[u8] = if count > 1 {
+                read.words += count;
+                stream.take(5 * count)?
+            } else {
+                &[]
+            };
+            let each_word = words.chunks_exact(5).map(|w| {
+                (
+                    usize::from(w[4]),
+                    u32::from_le_bytes([w[0], w[1], w[2], w[3]]),
+                )
+            });
+            if len == UNSURE || matcher.may_meet_shape(shape, each_word) {
                 read.to_score.push(ToScore {
                     concept,
                     key_at: read.keys,
@@ -268,34 +288,28 @@ fn read_entries(
 }
 
 /// Whether the query meets each concept, scoring the terms `to_score` from their keys,
-/// read one by one with `key(offset, len)` when they are few, else all at once with
-/// `all_keys()`.
+/// read one by one with `key(offset, len)` when they are few, else in order from `keys`.
 fn met(
     to_score: &[ToScore],
     concepts: usize,
     matcher: &mut Matcher<'_>,
     mut key: impl FnMut(usize, usize) -> Option<String>,
-    all_keys: impl FnOnce() -> Option<String>,
+    mut keys: Stream<'_>,
 ) -> Option<Vec<bool>> {
     let mut met = vec![false; concepts];
-    let all_keys = if to_score.len() > KEYS_READ_ONE_BY_ONE {
-        Some(all_keys()?)
-    } else {
-        None
-    };
+    let one_by_one = to_score.len() <= KEYS_READ_ONE_BY_ONE;
+    let mut position = 0;
     for term in to_score {
         if met[term.concept] {
             continue;
         }
-        let one;
-        let spaced = match &all_keys {
-            Some(keys) => keys.get(term.key_at..term.key_at.checked_add(term.key_len)?)?,
-            None => {
-                one = key(term.key_at, term.key_len)?;
-                one.as_str()
-            }
+        met[term.concept] = if one_by_one {
+            matcher.meets_spaced(&key(term.key_at, term.key_len)?)
+        } else {
+            keys.skip(term.key_at.checked_sub(position)?)?;
+            position = term.key_at + term.key_len;
+            matcher.meets_spaced(keys.text_of(term.key_len)?)
         };
-        met[term.concept] = matcher.meets_spaced(spaced);
     }
     Some(met)
 }
@@ -364,7 +378,33 @@ impl<'f> Stream<'f> {
     /// A text given as its length (u16) and bytes.
     fn text(&mut self) -> Option<&str> {
         let len = usize::from(self.u16()?);
+        self.text_of(len)
+    }
+
+    /// The next `len` bytes, as text.
+    fn text_of(&mut self, len: usize) -> Option<&str> {
         std::str::from_utf8(self.take(len)?).ok()
+    }
+
+    /// Passes over the next `n` bytes, reading none it does not hold already.
+    fn skip(&mut self, n: usize) -> Option<()> {
+        let held = self.end - self.start;
+        if n <= held {
+            self.start += n;
+        } else {
+            let beyond = (n - held) as u64;
+            if beyond > self.end_at - self.next_at {
+                return None;
+            }
+            self.next_at += beyond;
+            (self.start, self.end) = (0, 0);
+        }
+        Some(())
+    }
+
+    /// Bytes in the section.
+    fn len(&self) -> usize {
+        (self.end_at - self.next_at) as usize + self.end - self.start
     }
 
     /// True when every byte of the section has been taken.

@@ -703,30 +703,31 @@ impl<'q> Query<'q> {
 
     /// [`Query::may_meet`] on a term already folded into its shape and words, whose
     /// character sets are narrowed (see [`narrow`]): the query's are narrowed alike.
+    #[inline]
     fn may_meet_shape(&self, shape: Shape, mut words: impl Iterator<Item = (usize, u32)>) -> bool {
         if !self.bounded {
             return true;
         }
-        let narrowed = |set: CharSet| CharSet(u64::from(narrow(set.0)));
-        let (query_chars, first_word_chars) = (narrowed(self.chars), narrowed(self.first_word.1));
-        let near = |len: usize, chars: CharSet| {
-            self.max_edits > 0
-                && len + self.max_edits >= self.len
-                && len <= self.len + self.max_edits
-                && query_chars.missing_from(chars) <= self.max_edits
-                && chars.missing_from(query_chars) <= self.max_edits
+        let query_chars = narrow(self.chars.0);
+        let first_word = (self.first_word.0, narrow(self.first_word.1 .0));
+        let k = self.max_edits;
+        let (lo, hi) = (self.len.saturating_sub(k), self.len + k);
+        let missing = |a: u32, b: u32| (a & !b).count_ones() as usize;
+        let near = |len: usize, chars: u32| {
+            k > 0
+                && (lo..=hi).contains(&len)
+                && missing(query_chars, chars) <= k
+                && missing(chars, query_chars) <= k
         };
-        let (len, chars) = (shape.len, CharSet(u64::from(shape.chars)));
+        let (len, chars) = (shape.len, shape.chars);
         if (len == self.len && chars == query_chars) || near(len, chars) {
             return true;
         }
-        let run_of_words = self.len >= 3 && len >= self.len && query_chars.missing_from(chars) == 0;
+        let run_of_words = self.len >= 3 && len >= self.len && missing(query_chars, chars) == 0;
         let near_word = self.one_word && shape.words > 1;
         (run_of_words || near_word)
-            && words.any(|(word_len, word_chars)| {
-                let word_chars = CharSet(u64::from(word_chars));
-                (run_of_words && (word_len, word_chars) == (self.first_word.0, first_word_chars))
-                    || (near_word && near(word_len, word_chars))
+            && words.any(|word| {
+                (run_of_words && word == first_word) || (near_word && near(word.0, word.1))
             })
     }
 

@@ -30,19 +30,29 @@ pub(super) struct Slots {
     /// Where each concept's id and French key end in `names`.
     ends: Vec<(usize, usize)>,
     concepts: Vec<Option<Box<Concept>>>,
+    /// Known to have no two concepts with the same French key (ids are distinct in any
+    /// glossary read), which lets a merge append them without a look at each other.
+    distinct_french: bool,
 }
 
 impl Slots {
     fn of(glossary: Glossary, matcher: &mut Matcher<'_>) -> Slots {
         let mut slots = Slots::default();
-        slots.reserve(glossary.len());
+        slots.reserve(glossary.len(), 0);
         for concept in glossary.concepts {
             slots.push_concept(concept, matcher);
         }
         slots
     }
 
-    pub(super) fn reserve(&mut self, concepts: usize) {
+    /// Says that no two concepts have the same French key.
+    pub(super) fn set_distinct_french(&mut self) {
+        self.distinct_french = true;
+    }
+
+    /// Makes room for `concepts` more concepts, and `names` bytes of ids and French keys.
+    pub(super) fn reserve(&mut self, concepts: usize, names: usize) {
+        self.names.reserve(names);
         self.ends.reserve(concepts);
         self.concepts.reserve(concepts);
     }
@@ -126,11 +136,21 @@ pub(super) fn with_user_files_for_query(
     for path in paths {
         sources.push(read_for_query(path, &mut matcher, cache)?);
     }
+    let last = sources.len() - 1;
     let mut merged = Merged::default();
-    for source in 0..sources.len() {
+    for source in 0..last {
         merged.merge(&sources, source);
     }
-    let survivors = merged.slots;
+    let appended = merged.appends(&sources, last);
+    if !appended {
+        merged.merge(&sources, last);
+    }
+    let mut survivors = merged.slots;
+    if appended {
+        // Only the concepts met are needed from here on.
+        let met = (0..sources[last].len()).filter(|&i| sources[last].concepts[i].is_some());
+        survivors.extend(met.map(|i| (last, i)));
+    }
     let concepts = survivors
         .into_iter()
         .filter_map(|(source, i)| sources[source].concepts[i].take().map(|c| *c))
@@ -252,6 +272,23 @@ struct Merged<'s> {
 }
 
 impl<'s> Merged<'s> {
+    /// True when merging `other` would only append its concepts: they have distinct ids
+    /// and French keys, none of them the id or French key of a concept merged so far.
+    /// A large user glossary merged over the built-in one usually is so, and this check
+    /// costs far less than keeping every id and key in the maps.
+    fn appends(&self, sources: &'s [Slots], other: usize) -> bool {
+        let other = &sources[other];
+        let occupied: foldhash::HashSet<&str> = self
+            .slots
+            .iter()
+            .map(|&(source, i)| sources[source].french(i))
+            .collect();
+        other.distinct_french
+            && (0..other.len()).all(|i| {
+                !self.by_id.contains_key(other.id(i)) && !occupied.contains(other.french(i))
+            })
+    }
+
     /// Merges `sources[source]` over the sources merged so far.
     fn merge(&mut self, sources: &'s [Slots], source: usize) {
         let french_of = |(source, i): (usize, usize)| sources[source].french(i);

@@ -347,7 +347,7 @@ impl<'m, 'q> QueryScan<'m, 'q> {
 
     /// Makes room for `rows` more rows.
     pub(super) fn reserve(&mut self, rows: usize) {
-        self.slots.reserve(rows);
+        self.slots.reserve(rows, 0);
         self.taken.reserve(rows);
     }
 
