@@ -100,9 +100,12 @@ impl LookupCache {
     }
 
     /// True when a glossary read now from `entry`'s file would be cached: its times
-    /// have settled.
+    /// have settled and the cache folder takes files (else a lookup that reads the file
+    /// in full to index it would do so every time, for nothing).
     pub(super) fn would_store(&self, entry: &Entry) -> bool {
         entry.stamp.settled(self.settle)
+            && std::fs::create_dir_all(&self.dir).is_ok()
+            && tempfile::tempfile_in(&self.dir).is_ok()
     }
 
     /// Writes the index of `glossary`, just read from `entry`'s file, when the file has
@@ -381,6 +384,23 @@ mod tests {
         let paths = [path.clone()];
         assert_eq!(lookup(&paths, "ba", &cache).unwrap(), full(&paths, "ba"));
         assert!(!cache.entry(&path).unwrap().index.exists());
+    }
+
+    #[test]
+    fn a_cache_folder_that_cannot_be_written_only_means_no_cache() {
+        let dir = tempfile::tempdir().unwrap();
+        let not_a_folder = dir.path().join("cache");
+        std::fs::write(&not_a_folder, "a file").unwrap();
+        let cache = LookupCache::in_dir(&not_a_folder).settling_after(Duration::ZERO);
+        assert!(cache.entry(&not_a_folder).is_some());
+        for (name, format) in [("g.tsv", Format::Table), ("g.csv", Format::Csv)] {
+            let path = dir.path().join(name);
+            std::fs::write(&path, generated::glossary(5).to_format(format)).unwrap();
+            let entry = cache.entry(&path).unwrap();
+            assert!(!cache.would_store(&entry), "{name}");
+            let paths = [path.clone()];
+            assert_eq!(lookup(&paths, "ba", &cache).unwrap(), full(&paths, "ba"));
+        }
     }
 
     #[test]

@@ -720,6 +720,11 @@ impl<'q> Query<'q> {
                 && missing(chars, query_chars) <= k
         };
         let (len, chars) = (shape.len, shape.chars);
+        // Every way of meeting the query needs all but `k` of its characters in the term
+        // (a word of the term has no character the term lacks).
+        if missing(query_chars, chars) > k {
+            return false;
+        }
         if (len == self.len && chars == query_chars) || near(len, chars) {
             return true;
         }
