@@ -262,7 +262,7 @@ fn read_entries(
                 words: count,
             };
             let words: &[u8] = if count > 1 {
-                read.words += count;
+                read.words = read.words.checked_add(count)?;
                 stream.take(5 * count)?
             } else {
                 &[]
@@ -280,7 +280,7 @@ fn read_entries(
                     key_len,
                 });
             }
-            read.keys += key_len;
+            read.keys = read.keys.checked_add(key_len)?;
             read.terms += 1;
         }
     }
