@@ -1150,6 +1150,17 @@ mod tests {
             assert_eq!(word.len, text.chars().count());
             assert_eq!(word.chars, CharSet::of(text));
         }
+        // A lookup cache keeps the spaced key only: taken back, it is the same term.
+        let mut again = FoldedTerm::default();
+        assert!(again.set_spaced(&spaced), "{text:?}");
+        assert_eq!(again.spaced, folded.spaced, "{text:?}");
+        assert_eq!(again.key, folded.key, "{text:?}");
+        assert_eq!(
+            (again.len, again.chars),
+            (folded.len, folded.chars),
+            "{text:?}"
+        );
+        assert_eq!(again.words, folded.words, "{text:?}");
     }
 
     proptest::proptest! {
