@@ -1,27 +1,30 @@
-//! A cache for one-off lookups over glossaries that are not our table (TBX, CSV, OmegaT).
+//! A cache for one-off lookups over large user glossaries, in any format.
 //!
-//! Parsing a 10,000-concept TBX file takes hundreds of milliseconds, far above what one
-//! lookup may cost; scanning the same concepts as our tab-separated table takes a few.
-//! So the first lookup over such a file parses it in full (validating it as always) and
-//! keeps the concepts as a table in the cache folder; later lookups scan that table
+//! Parsing a 10,000-concept TBX file takes hundreds of milliseconds, and even scanning
+//! our own table folds some 90,000 terms, far above what one lookup may cost. So the
+//! first lookup over a file reads it in full (validating it as always) and keeps an index
+//! of it in the cache folder (see [`super::cache_index`]); later lookups read that index
 //! while the file is unchanged.
 //!
-//! A cached table is used only when its first line names the file exactly as it is now:
+//! An index is used only when its first line names the file exactly as it is now:
 //! canonical path, size, modification and status-change times in nanoseconds, inode and
 //! device. Any write to the file changes its status-change time (which, unlike the
 //! modification time, no tool can set back). File systems stamp times with a clock that
 //! may tick coarsely, so a file changed within the same tick as an earlier write could
 //! keep its times; a file is therefore cached only once both its times are `settle` old,
-//! and only if nothing about it changed while it was read. The table is written
-//! atomically, so a reader sees a whole table or none.
+//! and only if nothing about it changed while it was read. The index is written
+//! atomically, so a reader sees a whole index or none.
 
-use super::{Format, Glossary};
+use super::lookup::Matcher;
+use super::oneshot::Slots;
+use super::{cache_index, Glossary};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
-/// Version of the cached table's layout: bump it when the table format or the first
-/// line changes, so that older caches are ignored.
-const LAYOUT: u32 = 1;
+/// Version of the cache file's layout: bump it when the index, the table rows it holds
+/// or the first line change, so that older caches are ignored.
+const LAYOUT: u32 = 2;
 
 /// Where and how one-off lookups cache the glossaries they parse.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,49 +63,77 @@ impl LookupCache {
         Some(LookupCache::in_dir(base.join("wirealign")))
     }
 
-    /// Where the table for `source` goes: one file per source path.
-    fn table_path(&self, source: &Path) -> PathBuf {
+    /// Where the index of `source` goes: one file per source path.
+    fn index_path(&self, source: &Path) -> PathBuf {
         let name = source.as_os_str().as_encoded_bytes();
-        self.dir.join(format!("glossary-{:016x}.tsv", fnv1a(name)))
+        self.dir.join(format!("glossary-{:016x}.idx", fnv1a(name)))
     }
 
-    /// The cached table for `path` and the first line it must start with, when `path`
+    /// The cache file for `path` and the first line it must start with, when `path`
     /// can be identified (else there is no caching).
     pub(super) fn entry(&self, path: &Path) -> Option<Entry> {
         let source = std::fs::canonicalize(path).ok()?;
         let stamp = Stamp::of(&source)?;
         Some(Entry {
-            table: self.table_path(&source),
+            index: self.index_path(&source),
             first_line: stamp.line(&source),
             stamp,
             source,
         })
     }
 
-    /// Writes `glossary`, just read from `entry`'s file, as its cached table, when the
-    /// file has settled and did not change while it was read. Best effort: a cache that
-    /// cannot be written only means the next lookup parses the file again.
+    /// The slots of `entry`'s glossary for `matcher`, from its cached index, when there
+    /// is one that stands for the file as it is now. A missing, stale, damaged or
+    /// foreign index is only a miss.
+    pub(super) fn slots_for_query(
+        &self,
+        entry: &Entry,
+        matcher: &mut Matcher<'_>,
+    ) -> Option<Slots> {
+        let file = std::fs::File::open(&entry.index).ok()?;
+        let mut first_line = vec![0u8; entry.first_line.len() + 1];
+        (&file).read_exact(&mut first_line).ok()?;
+        if first_line.strip_suffix(b"\n")? != entry.first_line.as_bytes() {
+            return None;
+        }
+        cache_index::slots_for_query(&file, first_line.len() as u64, matcher)
+    }
+
+    /// True when a glossary read now from `entry`'s file would be cached: its times
+    /// have settled and the cache folder takes files (else a lookup that reads the file
+    /// in full to index it would do so every time, for nothing).
+    pub(super) fn would_store(&self, entry: &Entry) -> bool {
+        entry.stamp.settled(self.settle)
+            && std::fs::create_dir_all(&self.dir).is_ok()
+            && tempfile::tempfile_in(&self.dir).is_ok()
+    }
+
+    /// Writes the index of `glossary`, just read from `entry`'s file, when the file has
+    /// settled and did not change while it was read. Best effort: a cache that cannot be
+    /// written only means the next lookup reads the file again.
     pub(super) fn store(&self, entry: &Entry, glossary: &Glossary) {
         let unchanged = Stamp::of(&entry.source).as_ref() == Some(&entry.stamp);
         if !unchanged || !entry.stamp.settled(self.settle) {
             return;
         }
-        let table = glossary.to_format(Format::Table);
-        let mut text = String::with_capacity(entry.first_line.len() + 1 + table.len());
-        text.push_str(&entry.first_line);
-        text.push('\n');
-        text.push_str(&table);
+        let Some(index) = cache_index::encode(glossary) else {
+            return;
+        };
+        let mut bytes = Vec::with_capacity(entry.first_line.len() + 1 + index.len());
+        bytes.extend_from_slice(entry.first_line.as_bytes());
+        bytes.push(b'\n');
+        bytes.extend_from_slice(&index);
         if std::fs::create_dir_all(&self.dir).is_ok() {
-            let _ = crate::fsutil::write_atomic(&entry.table, text.as_bytes());
+            let _ = crate::fsutil::write_atomic(&entry.index, &bytes);
         }
     }
 }
 
 /// The cache entry of one source file, as it is now.
 pub(super) struct Entry {
-    /// The cached table.
-    pub(super) table: PathBuf,
-    /// What the table's first line must be for the table to stand for the file.
+    /// The cache file: the first line, then the index.
+    pub(super) index: PathBuf,
+    /// What the cache file's first line must be for its index to stand for the file.
     pub(super) first_line: String,
     stamp: Stamp,
     source: PathBuf,
@@ -178,7 +209,7 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::glossary::generated;
+    use crate::glossary::{generated, Format};
 
     /// Every field of every hit of a one-off lookup with `cache`.
     fn lookup(paths: &[PathBuf], query: &str, cache: &LookupCache) -> crate::Result<String> {
@@ -205,11 +236,13 @@ mod tests {
             ("g.tbx", Format::Tbx),
             ("g.csv", Format::Csv),
             ("g.tbx3", Format::Tbx3),
+            ("g.tsv", Format::Table),
+            ("g.txt", Format::OmegatTsv),
         ] {
             let path = dir.path().join(name);
             std::fs::write(&path, glossary.to_format(format)).unwrap();
             let paths = [path.clone()];
-            let table = cache.entry(&path).unwrap().table;
+            let table = cache.entry(&path).unwrap().index;
             for query in &queries {
                 // The first lookup parses the file and caches it, the others read the cache.
                 assert_eq!(lookup(&paths, query, &cache).unwrap(), full(&paths, query));
@@ -235,7 +268,7 @@ mod tests {
         assert!(lookup(&paths, "alpha", &cache)
             .unwrap()
             .contains("Brigade alpha"));
-        assert!(cache.entry(&path).unwrap().table.exists());
+        assert!(cache.entry(&path).unwrap().index.exists());
 
         // Same size, same modification time, other content: only the status-change
         // time tells, once the clock has moved on.
@@ -263,22 +296,82 @@ mod tests {
     }
 
     #[test]
-    fn our_own_table_is_never_cached() {
+    fn our_own_table_is_cached_too() {
         let dir = tempfile::tempdir().unwrap();
         let cache = cache_in(dir.path());
         let mut concept = super::super::Concept::new("a", "Brigade alpha", "Alpha brigade");
         concept.fr.variants = vec!["alpha|bravo".into(), "back\\slash".into()];
+        concept.note = "two\nlines\tand a tab".into();
         let glossary = Glossary::from_concepts(vec![concept]).unwrap();
         let plain = generated::glossary(5);
         for (name, glossary) in [("escaped.tsv", &glossary), ("plain.tsv", &plain)] {
             let path = dir.path().join(name);
             std::fs::write(&path, glossary.to_format(Format::Table)).unwrap();
             let paths = [path.clone()];
-            assert_eq!(
-                lookup(&paths, "alpha", &cache).unwrap(),
-                full(&paths, "alpha")
-            );
-            assert!(!cache.entry(&path).unwrap().table.exists(), "{name}");
+            for query in ["alpha", "bravo", "back slash", "alpah"] {
+                assert_eq!(lookup(&paths, query, &cache).unwrap(), full(&paths, query));
+                assert!(cache.entry(&path).unwrap().index.exists(), "{name}");
+            }
+        }
+    }
+
+    #[test]
+    fn cached_files_that_replace_concepts_merge_as_the_full_load_does() {
+        use super::super::Concept;
+        let dir = tempfile::tempdir().unwrap();
+        let cache = cache_in(dir.path());
+        let generated = generated::glossary(30);
+        let with = |extra: Vec<Concept>| {
+            let mut concepts = extra;
+            concepts.extend(generated.iter().cloned());
+            Glossary::from_concepts(concepts).unwrap()
+        };
+        // A built-in id, a built-in French term, a French term twice in one file.
+        let by_id = with(vec![Concept::new(
+            "wagner",
+            "groupe Wagner bis",
+            "Wagner bis",
+        )]);
+        let by_french = with(vec![Concept::new(
+            "mine",
+            "opération Barkhane",
+            "Op Barkhane",
+        )]);
+        let twice = with(vec![
+            Concept::new("zz1", "Union sahélienne", "Sahelian union"),
+            Concept::new("zz2", "union sahelienne", "Sahel Union"),
+        ]);
+        let mut files = Vec::new();
+        for (name, glossary) in [
+            ("id.tsv", &by_id),
+            ("fr.csv", &by_french),
+            ("twice.tbx", &twice),
+        ] {
+            let path = dir.path().join(name);
+            let format = match name {
+                "id.tsv" => Format::Table,
+                "fr.csv" => Format::Csv,
+                _ => Format::Tbx,
+            };
+            std::fs::write(&path, glossary.to_format(format)).unwrap();
+            files.push(path);
+        }
+        let mut queries = generated::queries(&generated, 10);
+        queries.extend(["wagner", "Wagnr", "barkhane", "union sahelienne"].map(String::from));
+        let mut file_sets: Vec<Vec<PathBuf>> = files.iter().map(|f| vec![f.clone()]).collect();
+        file_sets.push(files.clone());
+        file_sets.push(files.iter().rev().cloned().collect());
+        for paths in &file_sets {
+            for query in &queries {
+                // Once to index the files, once from the index.
+                for _ in 0..2 {
+                    assert_eq!(
+                        lookup(paths, query, &cache).unwrap(),
+                        full(paths, query),
+                        "{query:?} in {paths:?}"
+                    );
+                }
+            }
         }
     }
 
@@ -290,11 +383,28 @@ mod tests {
         std::fs::write(&path, generated::glossary(5).to_format(Format::Csv)).unwrap();
         let paths = [path.clone()];
         assert_eq!(lookup(&paths, "ba", &cache).unwrap(), full(&paths, "ba"));
-        assert!(!cache.entry(&path).unwrap().table.exists());
+        assert!(!cache.entry(&path).unwrap().index.exists());
     }
 
     #[test]
-    fn a_damaged_or_foreign_cached_table_is_ignored() {
+    fn a_cache_folder_that_cannot_be_written_only_means_no_cache() {
+        let dir = tempfile::tempdir().unwrap();
+        let not_a_folder = dir.path().join("cache");
+        std::fs::write(&not_a_folder, "a file").unwrap();
+        let cache = LookupCache::in_dir(&not_a_folder).settling_after(Duration::ZERO);
+        assert!(cache.entry(&not_a_folder).is_some());
+        for (name, format) in [("g.tsv", Format::Table), ("g.csv", Format::Csv)] {
+            let path = dir.path().join(name);
+            std::fs::write(&path, generated::glossary(5).to_format(format)).unwrap();
+            let entry = cache.entry(&path).unwrap();
+            assert!(!cache.would_store(&entry), "{name}");
+            let paths = [path.clone()];
+            assert_eq!(lookup(&paths, "ba", &cache).unwrap(), full(&paths, "ba"));
+        }
+    }
+
+    #[test]
+    fn a_damaged_or_foreign_cache_file_is_ignored() {
         let glossary = generated::glossary(20);
         let query = &generated::queries(&glossary, 9)[8];
         let dir = tempfile::tempdir().unwrap();
@@ -304,25 +414,40 @@ mod tests {
         std::fs::write(&other, generated::glossary(3).to_format(Format::Tbx)).unwrap();
         let ones = [one.clone()];
         let expected = full(&ones, query);
-        let table = cache.entry(&one).unwrap().table;
-        std::fs::create_dir_all(table.parent().unwrap()).unwrap();
-        let other_entry = cache.entry(&other).unwrap();
-        let foreign = format!(
-            "{}\n{}",
-            other_entry.first_line,
-            generated::glossary(3).to_format(Format::Table)
-        );
-        for damaged in [
-            "garbage".to_string(),
-            String::new(),
+        let entry = cache.entry(&one).unwrap();
+        // A whole index of `one`, to damage, and the index of `other`.
+        assert_eq!(lookup(&ones, query, &cache).unwrap(), expected);
+        let whole = std::fs::read(&entry.index).unwrap();
+        lookup(std::slice::from_ref(&other), query, &cache).unwrap();
+        let foreign = std::fs::read(cache.entry(&other).unwrap().index).unwrap();
+        let header_at = entry.first_line.len() + 1;
+        let mut damaged = vec![
+            b"garbage".to_vec(),
+            Vec::new(),
             foreign,
-            format!("{}\nid\tfr\ten\n", cache.entry(&one).unwrap().first_line),
-        ] {
-            std::fs::write(&table, &damaged).unwrap();
+            format!("{}\nid\tfr\ten\n", entry.first_line).into_bytes(),
+            [whole.as_slice(), b"\0"].concat(),
+        ];
+        for cut in [header_at, header_at + 30, whole.len() / 2, whole.len() - 1] {
+            damaged.push(whole[..cut].to_vec());
+        }
+        // The magic, each count and the flags, and the first concept's id length.
+        for at in [0, 8, 16, 24, 32, 40, 48, 56, cache_index::HEADER_LEN] {
+            let mut bytes = whole.clone();
+            bytes[header_at + at] ^= 2;
+            damaged.push(bytes);
+        }
+        // Counts far beyond the file, which a reader must not trust to reserve memory.
+        for at in [8, 16, 24] {
+            let mut bytes = whole.clone();
+            bytes[header_at + at..header_at + at + 8].copy_from_slice(&(1u64 << 40).to_le_bytes());
+            damaged.push(bytes);
+        }
+        for bytes in damaged {
+            std::fs::write(&entry.index, &bytes).unwrap();
             assert_eq!(lookup(&ones, query, &cache).unwrap(), expected);
-            // ... and the table is written afresh.
-            let rewritten = std::fs::read_to_string(&table).unwrap();
-            assert!(rewritten.starts_with(&cache.entry(&one).unwrap().first_line));
+            // ... and the index is written afresh.
+            assert_eq!(std::fs::read(&entry.index).unwrap(), whole);
             assert_eq!(lookup(&ones, query, &cache).unwrap(), expected);
         }
     }

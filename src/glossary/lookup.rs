@@ -270,6 +270,15 @@ impl<'q> Matcher<'q> {
         query.may_meet(term) && self.folded.fold(term) && query.score(term, &self.folded).is_some()
     }
 
+    /// [`Matcher::meets`] for a term given as its spaced key (what [`spaced_key`] makes
+    /// of it): whether the query meets the term depends on that key alone.
+    pub(super) fn meets_spaced(&mut self, spaced: &str) -> bool {
+        let Some(query) = &self.query else {
+            return false;
+        };
+        self.folded.set_spaced(spaced) && query.score(spaced, &self.folded).is_some()
+    }
+
     /// [`Matcher::meets`], and the compact key of `term` (what [`super::compact_key`]
     /// makes of it), which merging needs for every French term.
     pub(super) fn meets_keyed(&mut self, term: &str) -> (bool, &str) {
@@ -279,9 +288,64 @@ impl<'q> Matcher<'q> {
         (met, &self.key)
     }
 
+    /// False when no term of this `shape` can be met: the bounds of [`Matcher::meets`]
+    /// on a term already folded. `words` gives the length and [`CharSet`] bits of each
+    /// word, and is only read when the shape alone does not tell.
+    pub(super) fn may_meet_shape(
+        &self,
+        shape: Shape,
+        words: impl Iterator<Item = (usize, u32)>,
+    ) -> bool {
+        self.query
+            .as_ref()
+            .is_some_and(|query| query.may_meet_shape(shape, words))
+    }
+
     /// True when [`scan`] would score some term of `concept`.
     pub(super) fn meets_concept(&mut self, concept: &Concept) -> bool {
         concept.terms().any(|term| self.meets(term.text))
+    }
+}
+
+/// The shape of a folded term, as the cheap bounds of [`Query::may_meet`] see it: its
+/// length and characters, and those of each word. A lookup cache keeps the shapes of
+/// every term, so that a lookup bounds every term without reading or folding it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Shape {
+    /// Characters in the compact key.
+    pub(super) len: usize,
+    /// The [`CharSet`] of the compact key, narrowed (see [`narrow`]).
+    pub(super) chars: u32,
+    /// Words in the spaced key.
+    pub(super) words: usize,
+}
+
+/// Folds terms into their [`Shape`], reusing one buffer.
+#[derive(Default)]
+pub(super) struct Shaper {
+    folded: FoldedTerm,
+}
+
+impl Shaper {
+    /// The shape of `term`, its spaced key and its words (length and narrowed
+    /// [`CharSet`] of each), or `None` when nothing is left of it once folded (no query
+    /// ever meets it).
+    #[allow(clippy::type_complexity)]
+    pub(super) fn shape(
+        &mut self,
+        term: &str,
+    ) -> Option<(Shape, &str, impl Iterator<Item = (usize, u32)> + '_)> {
+        if !self.folded.fold(term) {
+            return None;
+        }
+        let folded = &self.folded;
+        let shape = Shape {
+            len: folded.len,
+            chars: narrow(folded.chars.0),
+            words: folded.words.len(),
+        };
+        let words = folded.words.iter().map(|w| (w.len, narrow(w.chars.0)));
+        Some((shape, folded.spaced.as_str(), words))
     }
 }
 
@@ -362,6 +426,24 @@ impl FoldedTerm {
         self.finish(word)
     }
 
+    /// Takes `spaced`, a spaced key as [`spaced_key`] makes it, as the folded term: the
+    /// same as folding the text it was made from.
+    fn set_spaced(&mut self, spaced: &str) -> bool {
+        self.clear();
+        self.spaced.push_str(spaced);
+        let mut word = Word::starting_at(0);
+        for (at, c) in spaced.char_indices() {
+            if c == ' ' {
+                word.end = at;
+                self.words.push(word);
+                word = Word::starting_at(at + 1);
+            } else {
+                self.count(c, &mut word);
+            }
+        }
+        self.finish(word)
+    }
+
     /// The same through the full Unicode fold, for the rare text that needs it.
     fn fold_unicode(&mut self, text: &str) -> bool {
         self.clear();
@@ -436,6 +518,13 @@ impl CharSet {
     fn missing_from(self, other: CharSet) -> usize {
         (self.0 & !other.0).count_ones() as usize
     }
+}
+
+/// The bits of a [`CharSet`] in 32 bits, its two halves merged, as the lookup cache
+/// keeps them: merged bits can only hide a missing character, so the bounds computed on
+/// narrowed sets (both sides narrowed) stay lower bounds.
+pub(super) fn narrow(chars: u64) -> u32 {
+    chars as u32 | (chars >> 32) as u32
 }
 
 /// The bit of a folded character in a [`CharSet`].
@@ -610,6 +699,41 @@ impl<'q> Query<'q> {
             self.len >= 3 && first_word && len >= self.len && self.chars.missing_from(chars) == 0;
         let near_word = self.one_word && words > 1 && near_word;
         same_key || words_of_term || self.may_be_near(len, chars) || near_word
+    }
+
+    /// [`Query::may_meet`] on a term already folded into its shape and words, whose
+    /// character sets are narrowed (see [`narrow`]): the query's are narrowed alike.
+    #[inline]
+    fn may_meet_shape(&self, shape: Shape, mut words: impl Iterator<Item = (usize, u32)>) -> bool {
+        if !self.bounded {
+            return true;
+        }
+        let query_chars = narrow(self.chars.0);
+        let first_word = (self.first_word.0, narrow(self.first_word.1 .0));
+        let k = self.max_edits;
+        let (lo, hi) = (self.len.saturating_sub(k), self.len + k);
+        let missing = |a: u32, b: u32| (a & !b).count_ones() as usize;
+        let near = |len: usize, chars: u32| {
+            k > 0
+                && (lo..=hi).contains(&len)
+                && missing(query_chars, chars) <= k
+                && missing(chars, query_chars) <= k
+        };
+        let (len, chars) = (shape.len, shape.chars);
+        // Every way of meeting the query needs all but `k` of its characters in the term
+        // (a word of the term has no character the term lacks).
+        if missing(query_chars, chars) > k {
+            return false;
+        }
+        if (len == self.len && chars == query_chars) || near(len, chars) {
+            return true;
+        }
+        let run_of_words = self.len >= 3 && len >= self.len && missing(query_chars, chars) == 0;
+        let near_word = self.one_word && shape.words > 1;
+        (run_of_words || near_word)
+            && words.any(|word| {
+                (run_of_words && word == first_word) || (near_word && near(word.0, word.1))
+            })
     }
 
     /// Edits between the query key and `candidate` (of `len` characters drawn from
@@ -1026,6 +1150,17 @@ mod tests {
             assert_eq!(word.len, text.chars().count());
             assert_eq!(word.chars, CharSet::of(text));
         }
+        // A lookup cache keeps the spaced key only: taken back, it is the same term.
+        let mut again = FoldedTerm::default();
+        assert!(again.set_spaced(&spaced), "{text:?}");
+        assert_eq!(again.spaced, folded.spaced, "{text:?}");
+        assert_eq!(again.key, folded.key, "{text:?}");
+        assert_eq!(
+            (again.len, again.chars),
+            (folded.len, folded.chars),
+            "{text:?}"
+        );
+        assert_eq!(again.words, folded.words, "{text:?}");
     }
 
     proptest::proptest! {

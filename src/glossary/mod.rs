@@ -11,6 +11,7 @@
 //! id or the same French preferred term.
 
 mod cache;
+mod cache_index;
 mod fold;
 #[cfg(test)]
 mod generated;

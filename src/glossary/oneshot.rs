@@ -8,9 +8,11 @@
 //! [`Glossary::lookup`] would find hits in, so a lookup over it gives exactly the hits of
 //! a lookup over the fully loaded glossary.
 //!
-//! Our table is scanned a chunk at a time, each term first looked at without folding it
-//! (see `Query::may_meet` in the lookup module). Other formats are parsed in full, then
-//! read from a table kept in the [`LookupCache`] while the file is unchanged.
+//! With a [`LookupCache`], a file unchanged since an earlier lookup is read from the index
+//! kept then, which holds every term already folded (see the `cache_index` module).
+//! Otherwise our table is scanned a chunk at a time, each term first looked at without
+//! folding it (see `Query::may_meet` in the lookup module), and other formats are parsed
+//! in full; a file whose times have settled is then read in full and indexed.
 
 use super::cache::LookupCache;
 use super::lookup::Matcher;
@@ -18,95 +20,176 @@ use super::{compact_key, table, Concept, Glossary};
 use crate::error::{Error, Result};
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::rc::Rc;
 
-/// A concept of a glossary being merged: its id and French key always, the concept
-/// itself only when the query meets one of its terms.
-pub(super) struct Slot {
-    pub(super) id: Rc<str>,
-    pub(super) french: Rc<str>,
-    pub(super) concept: Option<Box<Concept>>,
+/// The concepts of one glossary being merged: the id and French key of each, kept end to
+/// end in one string (a 10,000-concept glossary would otherwise cost 20,000 small
+/// allocations), and the concept itself only where the query meets one of its terms.
+#[derive(Default)]
+pub(super) struct Slots {
+    names: String,
+    /// Where each concept's id and French key end in `names`.
+    ends: Vec<(usize, usize)>,
+    concepts: Vec<Option<Box<Concept>>>,
+    /// Known to have no two concepts with the same French key (ids are distinct in any
+    /// glossary read), which lets a merge append them without a look at each other.
+    distinct_french: bool,
 }
 
-impl Slot {
-    fn of(concept: Concept, matcher: &mut Matcher<'_>) -> Slot {
-        Slot {
-            id: concept.id.as_str().into(),
-            french: compact_key(&concept.fr.preferred).into(),
-            concept: matcher.meets_concept(&concept).then(|| Box::new(concept)),
+impl Slots {
+    fn of(glossary: Glossary, matcher: &mut Matcher<'_>) -> Slots {
+        let mut slots = Slots::default();
+        slots.reserve(glossary.len(), 0);
+        for concept in glossary.concepts {
+            slots.push_concept(concept, matcher);
         }
+        slots
+    }
+
+    /// Says that no two concepts have the same French key.
+    pub(super) fn set_distinct_french(&mut self) {
+        self.distinct_french = true;
+    }
+
+    /// Makes room for `concepts` more concepts, and `names` bytes of ids and French keys.
+    pub(super) fn reserve(&mut self, concepts: usize, names: usize) {
+        self.names.reserve(names);
+        self.ends.reserve(concepts);
+        self.concepts.reserve(concepts);
+    }
+
+    pub(super) fn push(&mut self, id: &str, french: &str, concept: Option<Box<Concept>>) {
+        self.push_id(id);
+        self.push_french(french);
+        self.concepts[self.ends.len() - 1] = concept;
+    }
+
+    /// [`Slots::push`] of a concept not met, in two steps: its id, then its French key.
+    pub(super) fn push_id(&mut self, id: &str) {
+        self.names.push_str(id);
+        self.ends.push((self.names.len(), self.names.len()));
+        self.concepts.push(None);
+    }
+
+    pub(super) fn push_french(&mut self, french: &str) {
+        self.names.push_str(french);
+        if let Some(last) = self.ends.last_mut() {
+            last.1 = self.names.len();
+        }
+    }
+
+    /// Adds `concept`, kept only if the matcher meets one of its terms.
+    pub(super) fn push_concept(&mut self, concept: Concept, matcher: &mut Matcher<'_>) {
+        let french = compact_key(&concept.fr.preferred);
+        self.push_id(&concept.id);
+        self.push_french(&french);
+        if matcher.meets_concept(&concept) {
+            self.set_concept(self.len() - 1, concept);
+        }
+    }
+
+    pub(super) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub(super) fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    pub(super) fn id(&self, i: usize) -> &str {
+        let start = i.checked_sub(1).map_or(0, |before| self.ends[before].1);
+        &self.names[start..self.ends[i].0]
+    }
+
+    pub(super) fn french(&self, i: usize) -> &str {
+        &self.names[self.ends[i].0..self.ends[i].1]
+    }
+
+    pub(super) fn set_concept(&mut self, i: usize, concept: Concept) {
+        self.concepts[i] = Some(Box::new(concept));
+    }
+
+    /// Each concept's id, French key and, where met, the concept.
+    #[cfg(test)]
+    pub(super) fn summary(&self) -> Vec<(String, String, Option<Box<Concept>>)> {
+        (0..self.len())
+            .map(|i| {
+                let concept = self.concepts[i].clone();
+                (self.id(i).to_string(), self.french(i).to_string(), concept)
+            })
+            .collect()
     }
 }
 
 /// The built-in glossary with the user files merged over it, as
 /// [`Glossary::with_user_files`] builds it, keeping only the concepts `query` meets.
 /// Every file is read in full and any invalid one is refused, as by the full loader;
-/// with a cache, a file other than our table that is unchanged since it was last read
-/// is read from the table cached then (see [`super::cache`]).
+/// with a cache, a file that is unchanged since it was last read is read from the index
+/// cached then (see [`super::cache`]), which was made from the file once validated.
 pub(super) fn with_user_files_for_query(
     paths: &[PathBuf],
     query: &str,
     cache: Option<&LookupCache>,
 ) -> Result<Glossary> {
     let mut matcher = Matcher::new(query);
-    let mut merged = Merged::default();
-    let builtin = Glossary::builtin();
-    merged.merge(
-        builtin
-            .concepts
-            .into_iter()
-            .map(|c| Slot::of(c, &mut matcher))
-            .collect(),
-    );
+    let mut sources = Vec::with_capacity(paths.len() + 1);
+    sources.push(Slots::of(Glossary::builtin(), &mut matcher));
     for path in paths {
-        merged.merge(read_for_query(path, &mut matcher, cache)?);
+        sources.push(read_for_query(path, &mut matcher, cache)?);
     }
-    let concepts = merged
-        .slots
+    let last = sources.len() - 1;
+    let mut merged = Merged::default();
+    for source in 0..last {
+        merged.merge(&sources, source);
+    }
+    let appended = merged.appends(&sources, last);
+    if !appended {
+        merged.merge(&sources, last);
+    }
+    let mut survivors = merged.slots;
+    if appended {
+        // Only the concepts met are needed from here on.
+        let met = (0..sources[last].len()).filter(|&i| sources[last].concepts[i].is_some());
+        survivors.extend(met.map(|i| (last, i)));
+    }
+    let concepts = survivors
         .into_iter()
-        .filter_map(|s| s.concept.map(|c| *c))
+        .filter_map(|(source, i)| sources[source].concepts[i].take().map(|c| *c))
         .collect();
     Glossary::from_normalized(concepts).map_err(Error::usage)
 }
 
-/// One user file as slots: our table is scanned; any other format is scanned from its
-/// cached table when there is a current one, else loaded in full (and then cached).
+/// One user file as slots: from its cached index when there is a current one; else
+/// scanned when it is our table and will not be cached; else loaded in full (and then
+/// cached once its times have settled).
 fn read_for_query(
     path: &Path,
     matcher: &mut Matcher<'_>,
     cache: Option<&LookupCache>,
-) -> Result<Vec<Slot>> {
-    let cached = match scan_table_file(path, None, matcher, CHUNK)? {
-        Scan::Slots(slots) => return Ok(slots),
-        // Our table, but with something only the full reader handles: caching it as
-        // the same table would not help.
-        Scan::Unsure => None,
-        Scan::NotOurTable => cache.and_then(|cache| Some((cache, cache.entry(path)?))),
-    };
-    let mut store = true;
-    if let Some((_, entry)) = &cached {
-        // A missing, stale or unreadable cached table is only a miss.
-        match scan_table_file(&entry.table, Some(&entry.first_line), matcher, CHUNK) {
-            Ok(Scan::Slots(slots)) => return Ok(slots),
-            // Current, but needs the full reader: writing it again would not help.
-            Ok(Scan::Unsure) => store = false,
-            Ok(Scan::NotOurTable) | Err(_) => {}
+) -> Result<Slots> {
+    let cached = cache.and_then(|cache| Some((cache, cache.entry(path)?)));
+    if let Some((cache, entry)) = &cached {
+        if let Some(slots) = cache.slots_for_query(entry, matcher) {
+            return Ok(slots);
+        }
+    }
+    let cached = cached.filter(|(cache, entry)| cache.would_store(entry));
+    if cached.is_none() {
+        match scan_table_file(path, matcher, CHUNK)? {
+            Scan::Slots(slots) => return Ok(slots),
+            // Not our table, or one with something only the full reader handles.
+            Scan::NotOurTable | Scan::Unsure => {}
         }
     }
     let glossary = Glossary::load(path)?;
-    if let (Some((cache, entry)), true) = (&cached, store) {
+    if let Some((cache, entry)) = &cached {
         cache.store(entry, &glossary);
     }
-    Ok(glossary
-        .concepts
-        .into_iter()
-        .map(|c| Slot::of(c, matcher))
-        .collect())
+    Ok(Slots::of(glossary, matcher))
 }
 
 /// What scanning a file as our table gave.
 enum Scan {
-    Slots(Vec<Slot>),
+    Slots(Slots),
     /// The file does not start with our table's header (after the expected first line).
     NotOurTable,
     /// Our table, with something the scan leaves to the full reader.
@@ -117,16 +200,10 @@ enum Scan {
 /// never held whole in memory (fresh memory costs more than reading the file).
 const CHUNK: usize = 64 * 1024;
 
-/// Scans `path` with [`table::QueryScan`] when its first line is our table's header
-/// (after `first_line`, which must come first when given). When the file is not our
-/// table or is one the scan is unsure of, the full reader reads the file again, and names
-/// any problem.
-fn scan_table_file(
-    path: &Path,
-    first_line: Option<&str>,
-    matcher: &mut Matcher<'_>,
-    chunk: usize,
-) -> Result<Scan> {
+/// Scans `path` with [`table::QueryScan`] when its first line is our table's header.
+/// When the file is not our table or is one the scan is unsure of, the full reader reads
+/// the file again, and names any problem.
+fn scan_table_file(path: &Path, matcher: &mut Matcher<'_>, chunk: usize) -> Result<Scan> {
     let read_error = |e: std::io::Error| Error::input(path, e.to_string());
     let mut file = std::fs::File::open(path).map_err(read_error)?;
     let mut scan = table::QueryScan::new(matcher);
@@ -162,12 +239,6 @@ fn scan_table_file(
         };
         if first {
             text = text.strip_prefix('\u{feff}').unwrap_or(text);
-            if let Some(expected) = first_line {
-                match text.split_once('\n') {
-                    Some((line, rest)) if line == expected => text = rest,
-                    _ => return Ok(Scan::NotOurTable),
-                }
-            }
             let header = text.split('\n').next().unwrap_or("");
             if !table::is_header(header.split('\t')) {
                 return Ok(Scan::NotOurTable);
@@ -193,44 +264,67 @@ fn scan_table_file(
 /// [`Glossary::merge`] over slots: the same replacement rules (same id, or else same
 /// French key), so that the same concepts survive.
 #[derive(Default)]
-struct Merged {
-    slots: Vec<Slot>,
+struct Merged<'s> {
+    /// Each surviving concept as its source and its place there.
+    slots: Vec<(usize, usize)>,
     /// foldhash, as for [`table::QueryScan`]'s ids.
-    by_id: foldhash::HashMap<Rc<str>, usize>,
+    by_id: foldhash::HashMap<&'s str, usize>,
 }
 
-impl Merged {
-    fn merge(&mut self, other: Vec<Slot>) {
-        let mut by_french: foldhash::HashMap<Rc<str>, usize> = self
+impl<'s> Merged<'s> {
+    /// True when merging `other` would only append its concepts: they have distinct ids
+    /// and French keys, none of them the id or French key of a concept merged so far.
+    /// A large user glossary merged over the built-in one usually is so, and this check
+    /// costs far less than keeping every id and key in the maps.
+    fn appends(&self, sources: &'s [Slots], other: usize) -> bool {
+        let other = &sources[other];
+        let occupied: foldhash::HashSet<&str> = self
+            .slots
+            .iter()
+            .map(|&(source, i)| sources[source].french(i))
+            .collect();
+        other.distinct_french
+            && (0..other.len()).all(|i| {
+                !self.by_id.contains_key(other.id(i)) && !occupied.contains(other.french(i))
+            })
+    }
+
+    /// Merges `sources[source]` over the sources merged so far.
+    fn merge(&mut self, sources: &'s [Slots], source: usize) {
+        let french_of = |(source, i): (usize, usize)| sources[source].french(i);
+        let mut by_french: foldhash::HashMap<&'s str, usize> = self
             .slots
             .iter()
             .enumerate()
-            .map(|(i, s)| (s.french.clone(), i))
+            .map(|(at, &slot)| (french_of(slot), at))
             .collect();
+        let other = &sources[source];
         self.slots.reserve(other.len());
         self.by_id.reserve(other.len());
         by_french.reserve(other.len());
-        for slot in other {
+        for i in 0..other.len() {
+            let (id, french) = (other.id(i), other.french(i));
             let found = self
                 .by_id
-                .get(&slot.id)
-                .or_else(|| by_french.get(&slot.french))
+                .get(id)
+                .or_else(|| by_french.get(french))
                 .copied();
             match found {
-                Some(i) => {
-                    let old = &self.slots[i];
-                    self.by_id.remove(&old.id);
-                    if by_french.get(&old.french) == Some(&i) {
-                        by_french.remove(&old.french);
+                Some(at) => {
+                    let (old_source, old_i) = self.slots[at];
+                    let old = &sources[old_source];
+                    self.by_id.remove(old.id(old_i));
+                    if by_french.get(old.french(old_i)) == Some(&at) {
+                        by_french.remove(old.french(old_i));
                     }
-                    self.by_id.insert(slot.id.clone(), i);
-                    by_french.insert(slot.french.clone(), i);
-                    self.slots[i] = slot;
+                    self.by_id.insert(id, at);
+                    by_french.insert(french, at);
+                    self.slots[at] = (source, i);
                 }
                 None => {
-                    by_french.insert(slot.french.clone(), self.slots.len());
-                    self.by_id.insert(slot.id.clone(), self.slots.len());
-                    self.slots.push(slot);
+                    by_french.insert(french, self.slots.len());
+                    self.by_id.insert(id, self.slots.len());
+                    self.slots.push((source, i));
                 }
             }
         }
@@ -333,14 +427,10 @@ mod tests {
         std::fs::write(&path, generated.to_format(Format::Table)).unwrap();
         let slots = |query: &str, chunk: usize| {
             let mut matcher = Matcher::new(query);
-            let Ok(Scan::Slots(slots)) = scan_table_file(&path, None, &mut matcher, chunk) else {
+            let Ok(Scan::Slots(slots)) = scan_table_file(&path, &mut matcher, chunk) else {
                 panic!("the generated table is read by the scan");
             };
-            let slots: Vec<_> = slots
-                .into_iter()
-                .map(|s| (s.id, s.french, s.concept))
-                .collect();
-            format!("{slots:?}")
+            format!("{:?}", slots.summary())
         };
         let queries = crate::glossary::generated::queries(&generated, 20);
         let mut met = 0;

@@ -8,7 +8,7 @@
 //! has no quoting, text cells escape tab, newline and backslash as `\t`, `\n`, `\\`.
 
 use super::lookup::Matcher;
-use super::oneshot::Slot;
+use super::oneshot::Slots;
 use super::{omegat, Concept, Glossary, Terms};
 use crate::error::{Error, Result};
 use std::collections::HashSet;
@@ -265,6 +265,24 @@ pub(super) fn write(glossary: &Glossary, delimiter: u8) -> String {
     String::from_utf8(bytes).expect("cells are UTF-8")
 }
 
+/// One concept as a row of our table, as [`write`] writes it, without the line end.
+pub(super) fn push_row(concept: &Concept, out: &mut String) {
+    for (i, &column) in TABLE_COLUMNS.iter().enumerate() {
+        if i > 0 {
+            out.push('\t');
+        }
+        out.push_str(&cell(concept, column, true));
+    }
+}
+
+/// Reads back a row written by [`push_row`] (which always has an id).
+pub(super) fn concept_from_row_of_ours(line: &str) -> std::result::Result<Concept, String> {
+    if split_on(line, b'\t').count() != TABLE_COLUMNS.len() {
+        return Err("a row of the wrong width".to_string());
+    }
+    concept_from_row(&TABLE_COLUMNS, split_on(line, b'\t'), true, |_| false)
+}
+
 fn cell(concept: &Concept, column: Column, tabbed: bool) -> String {
     let text = |s: &str| {
         if tabbed {
@@ -305,7 +323,9 @@ pub(super) struct QueryScan<'m, 'q> {
     matcher: &'m mut Matcher<'q>,
     /// Empty until the header has been read.
     columns: Vec<Column>,
-    slots: Vec<Slot>,
+    slots: Slots,
+    /// The French key of the row being read.
+    french: String,
     /// Ids of the rows read so far (foldhash: SipHash's resistance to chosen keys is not
     /// needed for the ids of a file the user chose, and costs more than the rest).
     taken: foldhash::HashSet<Rc<str>>,
@@ -318,7 +338,8 @@ impl<'m, 'q> QueryScan<'m, 'q> {
         QueryScan {
             matcher,
             columns: Vec::new(),
-            slots: Vec::new(),
+            slots: Slots::default(),
+            french: String::new(),
             taken: foldhash::HashSet::default(),
             good_labels: Vec::new(),
         }
@@ -326,7 +347,7 @@ impl<'m, 'q> QueryScan<'m, 'q> {
 
     /// Makes room for `rows` more rows.
     pub(super) fn reserve(&mut self, rows: usize) {
-        self.slots.reserve(rows);
+        self.slots.reserve(rows, 0);
         self.taken.reserve(rows);
     }
 
@@ -348,7 +369,7 @@ impl<'m, 'q> QueryScan<'m, 'q> {
     }
 
     /// The slots of every row, in order; `None` when the table has no row.
-    pub(super) fn finish(self) -> Option<Vec<Slot>> {
+    pub(super) fn finish(self) -> Option<Slots> {
         (!self.slots.is_empty()).then_some(self.slots)
     }
 
@@ -359,7 +380,7 @@ impl<'m, 'q> QueryScan<'m, 'q> {
         let columns = &self.columns;
         let mut cells = split_on(line, b'\t');
         let mut id = "";
-        let mut french = None;
+        let mut has_french = false;
         let mut french_cell = "";
         let mut met = false;
         for &column in columns {
@@ -394,7 +415,9 @@ impl<'m, 'q> QueryScan<'m, 'q> {
                         // The French key is needed for merging whether or not the term is met.
                         let (met_french, key) = self.matcher.meets_keyed(term);
                         met |= met_french;
-                        french = Some(Rc::from(key));
+                        self.french.clear();
+                        self.french.push_str(key);
+                        has_french = true;
                         french_cell = cell;
                     } else if !met && !term.is_empty() {
                         met = self.matcher.meets(term);
@@ -444,11 +467,10 @@ impl<'m, 'q> QueryScan<'m, 'q> {
         if !self.taken.insert(id.clone()) {
             return None;
         }
-        self.slots.push(Slot {
-            id,
-            french: french?,
-            concept,
-        });
+        if !has_french {
+            return None;
+        }
+        self.slots.push(&id, &self.french, concept);
         Some(())
     }
 }
