@@ -99,7 +99,7 @@ fn write_body(out: &mut String, glossary: &Glossary, d: &Dialect) {
             out,
             "      <{} id=\"{}\">",
             d.entry,
-            xml_escape(&concept.id)
+            crate::xml::escape(&concept.id)
         );
         element(
             out,
@@ -155,21 +155,12 @@ fn write_term(out: &mut String, d: &Dialect, term: &str, pos: &str, status: &str
 /// `<tag attrs>text</tag>` on its own indented line; `open` may carry attributes.
 fn element(out: &mut String, indent: usize, open: &str, text: &str) {
     let name = open.split(' ').next().unwrap_or(open);
-    let _ = writeln!(out, "{:indent$}<{open}>{}</{name}>", "", xml_escape(text));
-}
-
-fn xml_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
+    let _ = writeln!(
+        out,
+        "{:indent$}<{open}>{}</{name}>",
+        "",
+        crate::xml::escape(text)
+    );
 }
 
 /// A term as read from a `tig`/`ntig`/`termSec`.
