@@ -507,15 +507,16 @@ mod tests {
         english(&words(text)).iter().filter(|n| n.strong).count()
     }
 
+    fn rules(fr: &str, en: &str) -> Vec<String> {
+        crate::check::check_texts(fr, en, &crate::check::Checker::builtin())
+            .into_iter()
+            .filter(|f| f.rule.starts_with("negation."))
+            .map(|f| f.rule)
+            .collect()
+    }
+
     #[test]
     fn a_negated_verb_rendered_by_its_antonym_needs_no_not() {
-        let rules = |fr: &str, en: &str| -> Vec<String> {
-            crate::check::check_texts(fr, en, &crate::check::Checker::builtin())
-                .into_iter()
-                .filter(|f| f.rule.starts_with("negation."))
-                .map(|f| f.rule)
-                .collect()
-        };
         let cases = [
             (
                 "Le chauffeur n'a pas survécu à ses blessures.",
@@ -541,13 +542,6 @@ mod tests {
 
     #[test]
     fn a_restriction_rendered_as_a_negation_is_flagged() {
-        let rules = |fr: &str, en: &str| -> Vec<String> {
-            crate::check::check_texts(fr, en, &crate::check::Checker::builtin())
-                .into_iter()
-                .filter(|f| f.rule.starts_with("negation."))
-                .map(|f| f.rule)
-                .collect()
-        };
         assert_eq!(
             rules(
                 "Le PAM ne peut plus livrer de vivres que par hélicoptère.",
