@@ -52,9 +52,17 @@ impl DocumentChecks {
         let Some(doc) = pairs.first().map(|p| p.target.doc) else {
             return Vec::new();
         };
+        let used: Vec<&KeptAcronym> = self
+            .acronyms
+            .iter()
+            .filter(|kept| word_at(&doc.text, &kept.acronym).is_some())
+            .collect();
+        if used.is_empty() {
+            return Vec::new();
+        }
         let lower = doc.text.to_lowercase();
         let mut findings = Vec::new();
-        for kept in &self.acronyms {
+        for kept in used {
             if kept.expansions.iter().any(|e| lower.contains(e.as_str())) {
                 continue;
             }

@@ -707,6 +707,10 @@ fn digit_runs(text: &str) -> Vec<(usize, usize, String)> {
 type Spans = Vec<(usize, usize)>;
 
 fn shared_codes(source: &str, target: &str) -> (Spans, Spans) {
+    let digits = |text: &str| text.bytes().filter(u8::is_ascii_digit).count();
+    if digits(source) < MIN_CODE_DIGITS || digits(target) < MIN_CODE_DIGITS {
+        return (Vec::new(), Vec::new());
+    }
     let long = |text| {
         digit_runs(text)
             .into_iter()
