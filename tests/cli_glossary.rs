@@ -245,6 +245,11 @@ fn malformed_glossaries_are_refused_with_the_place_named() {
             "noterm.tbx:3:",
         ),
         ("notab.txt", "Mali\tMali\nNiger only\n".to_string(), "notab.txt:2:1: no tab"),
+        (
+            "memory.tmx",
+            "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><body/></tmx>\n".to_string(),
+            "memory.tmx: XML but not TBX",
+        ),
         ("latin1.txt", String::new(), "latin1.txt:1:4: not valid UTF-8"),
     ];
     for (name, content, expected) in cases {

@@ -518,6 +518,13 @@ impl Glossary {
         if text.trim().is_empty() {
             return Err(Error::input(path, "empty glossary file"));
         }
+        let trimmed = text.trim_start();
+        if looks_like_xml(trimmed) && !trimmed.contains("<martif") && !trimmed.contains("<tbx") {
+            return Err(Error::input(
+                path,
+                "XML but not TBX (no <martif> or <tbx> element); a glossary is TBX, CSV or TSV",
+            ));
+        }
         match detect_format(text) {
             Format::Tbx | Format::Tbx3 => tbx::parse(text, path),
             Format::Table => table::parse(text, path, b'\t'),
@@ -715,6 +722,17 @@ fn decode_utf8<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str> {
             "not valid UTF-8 (glossaries must be UTF-8; convert with iconv)",
         )
     })
+}
+
+/// An XML declaration, doctype or start tag first, and no tab or comma on the first line
+/// (a TSV or CSV term may begin with "<").
+fn looks_like_xml(trimmed: &str) -> bool {
+    let first = trimmed.lines().next().unwrap_or("");
+    let tag = trimmed
+        .strip_prefix('<')
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(|c| c.is_alphabetic() || c == '?' || c == '!');
+    tag && !first.contains(['\t', ','])
 }
 
 /// Guesses the format from the first line: XML root, tab-separated (with our header or
