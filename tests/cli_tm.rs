@@ -86,3 +86,49 @@ fn bad_inputs_exit_2() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn a_queries_file_is_searched_line_by_line_with_a_summary() {
+    let (dir, path) = memory();
+    let queries = dir.path().join("dispatch.txt");
+    std::fs::write(
+        &queries,
+        "Le convoi a été attaqué près de Gao.\n\nLe convoi a été attaqué près de Mopti.\nUne phrase sans équivalent dans la mémoire.\n",
+    )
+    .unwrap();
+    let output = Command::cargo_bin("wirealign")
+        .unwrap()
+        .args(["tm", "search", "--format", "json", "--queries"])
+        .arg(&queries)
+        .arg("--tmx")
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let results = json["queries"].as_array().unwrap();
+    assert_eq!(results.len(), 3, "blank lines are no queries");
+    assert_eq!(results[0]["matches"][0]["kind"], "exact");
+    assert_eq!(results[1]["matches"][0]["kind"], "fuzzy");
+    assert!(results[2]["matches"].as_array().unwrap().is_empty());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("3 segments: 1 exact or in-context, 1 fuzzy, 1 without a match"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_query_and_a_queries_file_are_exclusive() {
+    let (dir, path) = memory();
+    let queries = dir.path().join("q.txt");
+    std::fs::write(&queries, "Rien à signaler.\n").unwrap();
+    Command::cargo_bin("wirealign")
+        .unwrap()
+        .args(["tm", "search", "Rien", "--queries"])
+        .arg(&queries)
+        .arg("--tmx")
+        .arg(&path)
+        .assert()
+        .code(2);
+}

@@ -25,7 +25,13 @@ pub enum Command {
     /// and the unit before equals --context) before them. Differences are highlighted on a
     /// terminal (never with NO_COLOR).
     Search {
-        query: String,
+        /// The source sentence to look for.
+        #[arg(required_unless_present = "queries")]
+        query: Option<String>,
+        /// Search every line of this file instead (one source segment per line, as a CAT
+        /// tool pre-translates a document), each with the line before as its context.
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["query", "context"])]
+        queries: Option<PathBuf>,
         /// Memories to search (TMX 1.1–1.4, UTF-8 or UTF-16).
         #[arg(long = "tmx", required = true, num_args = 1..)]
         tmx: Vec<PathBuf>,
@@ -52,15 +58,18 @@ pub enum Format {
 pub fn run(args: Args) -> Result<i32> {
     let Command::Search {
         query,
+        queries,
         tmx,
         min,
         limit,
         context,
         format,
     } = args.command;
-    if query.trim().is_empty() {
-        return Err(Error::usage("the query is empty"));
-    }
+    let segments = match (&query, &queries) {
+        (_, Some(path)) => read_queries(path)?,
+        (Some(query), None) if !query.trim().is_empty() => vec![query.clone()],
+        _ => return Err(Error::usage("the query is empty")),
+    };
     tm::check_paths(&tmx)?;
     let memory = tm::load(&tmx)?;
     let opts = SearchOptions {
@@ -68,19 +77,82 @@ pub fn run(args: Args) -> Result<i32> {
         limit,
         context,
     };
-    let matches = memory.search(&query, &opts);
-    let text = match format {
-        Format::Json => {
-            let value = serde_json::json!({ "query": query, "matches": matches });
+    let found = if queries.is_some() {
+        let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
+        memory.search_document(&segments, &opts)
+    } else {
+        vec![memory.search(&segments[0], &opts)]
+    };
+    let text = match (format, queries.is_some()) {
+        (Format::Json, false) => {
+            let value = serde_json::json!({ "query": segments[0], "matches": found[0] });
             serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
         }
-        Format::Text => {
+        (Format::Json, true) => {
+            let results: Vec<_> = segments
+                .iter()
+                .zip(&found)
+                .map(|(query, matches)| serde_json::json!({ "query": query, "matches": matches }))
+                .collect();
+            serde_json::to_string_pretty(&serde_json::json!({ "queries": results }))
+                .unwrap_or_default()
+                + "\n"
+        }
+        (Format::Text, batch) => {
             let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            render_text(&matches, colour)
+            if batch {
+                render_document(&segments, &found, colour)
+            } else {
+                render_text(&found[0], colour)
+            }
         }
     };
     write_output(None, text.as_bytes())?;
+    if queries.is_some() {
+        eprintln!("wirealign: {}", summary(&found));
+    }
     Ok(0)
+}
+
+/// Non-empty lines of a queries file, in any encoding the readers accept.
+fn read_queries(path: &std::path::Path) -> Result<Vec<String>> {
+    let doc = crate::text::read_document(path)?;
+    let lines: Vec<String> = doc
+        .text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect();
+    if lines.is_empty() {
+        return Err(Error::input(path, "has no query lines"));
+    }
+    Ok(lines)
+}
+
+fn render_document(segments: &[String], found: &[Vec<Match>], colour: bool) -> String {
+    let mut out = String::new();
+    for (k, (segment, matches)) in segments.iter().zip(found).enumerate() {
+        out.push_str(&format!("── [{}] {segment}\n", k + 1));
+        out.push_str(&render_text(matches, colour));
+        out.push('\n');
+    }
+    out
+}
+
+/// How much of the document the memory covers, as CAT tools count it.
+fn summary(found: &[Vec<Match>]) -> String {
+    let best = |matches: &Vec<Match>| matches.first().map(|m| (m.kind, m.score));
+    let count = |wanted: &dyn Fn(Option<(MatchKind, u8)>) -> bool| {
+        found.iter().filter(|m| wanted(best(m))).count()
+    };
+    let exact = count(&|b| matches!(b, Some((MatchKind::InContext | MatchKind::Exact, _))));
+    let fuzzy = count(&|b| matches!(b, Some((MatchKind::Fuzzy, _))));
+    format!(
+        "{} segments: {exact} exact or in-context, {fuzzy} fuzzy, {} without a match",
+        found.len(),
+        found.len() - exact - fuzzy
+    )
 }
 
 const RED: &str = "\x1b[1;31m";

@@ -233,6 +233,23 @@ impl TranslationMemory {
         &self.postings[self.posting_starts[t]..self.posting_starts[t + 1]]
     }
 
+    /// The matches of each segment of a document, in order, each with the segment before
+    /// it as its context (as a CAT tool pre-translates a file): one memory, many queries.
+    pub fn search_document(&self, segments: &[&str], opts: &SearchOptions) -> Vec<Vec<Match>> {
+        segments
+            .iter()
+            .enumerate()
+            .map(|(k, segment)| {
+                let context = k.checked_sub(1).map(|before| segments[before].to_string());
+                let opts = SearchOptions {
+                    context,
+                    ..opts.clone()
+                };
+                self.search(segment, &opts)
+            })
+            .collect()
+    }
+
     /// The best matches for `query`, best first: in-context, exact, then by percentage and
     /// recency. Identical source–target pairs are shown once.
     pub fn search(&self, query: &str, opts: &SearchOptions) -> Vec<Match> {
@@ -510,6 +527,26 @@ mod tests {
             units,
         };
         TranslationMemory::from_memories(&[("m.tmx".into(), memory)])
+    }
+
+    #[test]
+    fn a_document_is_searched_segment_by_segment_in_context() {
+        let tm = memory(&[
+            ("Le bilan est lourd.", "The toll is heavy."),
+            ("Trois soldats ont été tués.", "Three soldiers were killed."),
+        ]);
+        let found = tm.search_document(
+            &[
+                "Le bilan est lourd.",
+                "Trois soldats ont été tués.",
+                "Rien à voir.",
+            ],
+            &SearchOptions::default(),
+        );
+        assert_eq!(found.len(), 3);
+        assert_eq!(found[0][0].kind, MatchKind::Exact);
+        assert_eq!(found[1][0].kind, MatchKind::InContext);
+        assert!(found[2].is_empty());
     }
 
     #[test]
