@@ -248,22 +248,22 @@ impl Default for Checker {
 impl Checker {
     /// French → English with the embedded lexicons.
     pub fn builtin() -> Self {
-        Checker::with_lexical(lexical::LexicalChecks::builtin())
+        Checker::new(&[], &crate::glossary::Glossary::builtin())
+            .expect("the built-in lexicons compile")
     }
 
-    pub fn with_lexical(lexical: lexical::LexicalChecks) -> Self {
-        Checker {
-            lexical,
-            document: document::DocumentChecks::from_glossary(&crate::glossary::Glossary::builtin()),
+    /// The built-in lexicons with `user_lexicons` merged over them, and the terminology
+    /// and document checks of `glossary` (the built-in one merged with the user's).
+    pub fn new(
+        user_lexicons: &[std::path::PathBuf],
+        glossary: &crate::glossary::Glossary,
+    ) -> crate::Result<Self> {
+        Ok(Checker {
+            lexical: lexical::LexicalChecks::new(user_lexicons, glossary)?,
+            document: document::DocumentChecks::from_glossary(glossary),
             source_lang: "fr".to_string(),
             target_lang: "en".to_string(),
-        }
-    }
-
-    /// Document checks that read `glossary` (the built-in one merged with the user's).
-    pub fn with_glossary(mut self, glossary: &crate::glossary::Glossary) -> Self {
-        self.document = document::DocumentChecks::from_glossary(glossary);
-        self
+        })
     }
 
     /// Findings of every family on one link with text on both sides.

@@ -2,7 +2,6 @@
 //! what looks mistranslated.
 
 use crate::align::Alignment;
-use crate::check::lexical::LexicalChecks;
 use crate::check::{
     any_at_or_above, check_files, findings_by_link, rule_ids, CheckedPair, Checker, ReadOptions,
     Severity,
@@ -64,8 +63,7 @@ pub enum SkipAt {
 
 pub fn run(args: Args) -> crate::Result<i32> {
     let glossary = crate::glossary::Glossary::with_user_files(&args.glossary)?;
-    let checker = Checker::with_lexical(LexicalChecks::new(&args.lexicon, &glossary)?)
-        .with_glossary(&glossary);
+    let checker = Checker::new(&args.lexicon, &glossary)?;
     let options = ReadOptions {
         from: args.input.from,
         to: args.input.to,

@@ -431,24 +431,19 @@ impl FoldedTerm {
     fn set_spaced(&mut self, spaced: &str) -> bool {
         self.clear();
         self.spaced.push_str(spaced);
-        let mut word = Word::starting_at(0);
-        for (at, c) in spaced.char_indices() {
-            if c == ' ' {
-                word.end = at;
-                self.words.push(word);
-                word = Word::starting_at(at + 1);
-            } else {
-                self.count(c, &mut word);
-            }
-        }
-        self.finish(word)
+        self.count_spaced()
     }
 
     /// The same through the full Unicode fold, for the rare text that needs it.
     fn fold_unicode(&mut self, text: &str) -> bool {
         self.clear();
-        let mut spaced = std::mem::take(&mut self.spaced);
-        fold::push_spaced_key_slow(text, &mut spaced);
+        fold::push_spaced_key_slow(text, &mut self.spaced);
+        self.count_spaced()
+    }
+
+    /// Counts every character of `spaced` (words separated by single spaces) into the key.
+    fn count_spaced(&mut self) -> bool {
+        let spaced = std::mem::take(&mut self.spaced);
         let mut word = Word::starting_at(0);
         for (at, c) in spaced.char_indices() {
             if c == ' ' {
