@@ -375,6 +375,12 @@ fn set_phrases_are_found_in_their_inflected_forms() {
             "Five soldiers were carried missing.",
             "calque.portes-disparus",
         ),
+        // The right "question" inside the calque "put into question" does not excuse it.
+        (
+            "L'accord a été remis en cause par la junte.",
+            "The agreement was put into question by the junta.",
+            "calque.remettre-en-cause",
+        ),
         (
             "Les déplacés ont regagné leurs villages.",
             "The displaced regained their villages.",
@@ -438,6 +444,10 @@ fn set_phrases_are_found_in_their_inflected_forms() {
         (
             "Cinq soldats ont été portés disparus.",
             "Five soldiers were reported missing.",
+        ),
+        (
+            "L'accord a été remis en cause par la junte.",
+            "The agreement was called into question by the junta.",
         ),
         (
             "Les déplacés ont regagné leurs villages.",

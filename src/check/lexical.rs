@@ -186,10 +186,7 @@ impl LexicalChecks {
             {
                 continue;
             }
-            if self
-                .find_english(scan, Owner::Rule(r, Role::Right))
-                .is_some()
-            {
+            if self.right_rendering_apart(scan, r, wrong) {
                 continue;
             }
             let rule = &self.lexicon.rules[r];
@@ -219,6 +216,19 @@ impl LexicalChecks {
                 suggestion: Some(rule.meaning.clone()),
             });
         }
+    }
+
+    /// A right rendering of rule `r` in the English outside the `wrong` one: the
+    /// "question" inside "put in question" is part of the calque, not its cure.
+    fn right_rendering_apart(&self, scan: &Scan, r: usize, wrong: Match) -> bool {
+        let Some(patterns) = self.english_patterns.get(&Owner::Rule(r, Role::Right)) else {
+            return false;
+        };
+        patterns.iter().any(|&p| {
+            self.english
+                .find_all(&scan.english_hits, p)
+                .any(|m| m.first < wrong.first || m.last > wrong.last)
+        })
     }
 
     /// First match (in text order) in the French side of any pattern of `owner`.

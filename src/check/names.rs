@@ -641,6 +641,16 @@ mod tests {
     }
 
     #[test]
+    fn ministry_portfolios_are_translated_not_names() {
+        assert!(rules(
+            "Le ministre des Affaires étrangères, Olivia Rouamba, a reçu l'ambassadeur.",
+            "Foreign Minister Olivia Rouamba met the ambassador."
+        )
+        .iter()
+        .all(|r| r != "name.missing"));
+    }
+
+    #[test]
     fn the_word_after_a_dateline_opens_the_sentence() {
         assert!(rules(
             "(Niamey) Au moins douze soldats ont été tués mardi.",

@@ -242,11 +242,20 @@ impl PatternSet {
 
     /// The first match of one pattern, eager or not.
     pub fn find(&self, hits: &Hits, pattern: PatternId) -> Option<Match> {
+        self.find_all(hits, pattern).next()
+    }
+
+    /// Every match of `pattern`, one per starting word, in text order.
+    pub fn find_all<'a>(
+        &'a self,
+        hits: &'a Hits,
+        pattern: PatternId,
+    ) -> impl Iterator<Item = Match> + 'a {
         let first_literal = self.patterns[pattern].literals[0];
         hits.0
             .iter()
-            .filter(|&&(_, literal)| literal == first_literal)
-            .find_map(|&(first, _)| {
+            .filter(move |&&(_, literal)| literal == first_literal)
+            .filter_map(move |&(first, _)| {
                 let last = self.extend(hits, pattern, 1, first)?;
                 Some(Match {
                     pattern,
