@@ -375,6 +375,16 @@ fn set_phrases_are_found_in_their_inflected_forms() {
             "Five soldiers were carried missing.",
             "calque.portes-disparus",
         ),
+        (
+            "Le président s'est félicité de la libération des otages.",
+            "The president congratulated himself on the release of the hostages.",
+            "calque.se-feliciter",
+        ),
+        (
+            "L'ONG mène une campagne de sensibilisation.",
+            "The NGO is conducting a sensitization campaign.",
+            "false-friend.sensibiliser",
+        ),
         // The right "question" inside the calque "put into question" does not excuse it.
         (
             "L'accord a été remis en cause par la junte.",
@@ -448,6 +458,14 @@ fn set_phrases_are_found_in_their_inflected_forms() {
         (
             "L'accord a été remis en cause par la junte.",
             "The agreement was called into question by the junta.",
+        ),
+        (
+            "Le président s'est félicité de la libération des otages.",
+            "The president welcomed the release of the hostages.",
+        ),
+        (
+            "L'ONG mène une campagne de sensibilisation.",
+            "The NGO is running an awareness campaign.",
         ),
         (
             "Les déplacés ont regagné leurs villages.",
