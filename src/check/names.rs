@@ -111,6 +111,41 @@ fn opens_sentence(previous: Option<&Word>) -> bool {
     }
 }
 
+/// Words that head a ministry's name, in either language.
+const MINISTRY_HEADS: &[&str] = &[
+    "ministre",
+    "ministres",
+    "ministere",
+    "ministeres",
+    "minister",
+    "ministers",
+    "ministry",
+    "ministries",
+    "secretary",
+    "department",
+];
+
+/// « ministre du Pétrole », "Minister of Oil": the portfolio is a translated common noun,
+/// whatever its capital.
+fn names_a_portfolio(words: &[Word], k: usize) -> bool {
+    let linking = |w: &Word| {
+        matches!(
+            w.folded.trim_end_matches('\''),
+            "du" | "des" | "de" | "d" | "la" | "l" | "of" | "the" | "for"
+        )
+    };
+    let before = words[..k].iter().rev().filter(|w| w.is_word());
+    for w in before.take(3) {
+        if MINISTRY_HEADS.contains(&w.folded.as_str()) {
+            return true;
+        }
+        if !linking(w) {
+            return false;
+        }
+    }
+    false
+}
+
 /// The word right after a wire dateline, "(Niamey) At least…", opens the sentence.
 fn after_dateline(words: &[Word], k: usize, segment_starts: &[usize]) -> bool {
     if k == 0 || words[k - 1].text != ")" {
@@ -145,6 +180,9 @@ fn names(
             || is_roman_ordinal(w.text)
             || w.folded.ends_with("ieme")
         {
+            continue;
+        }
+        if names_a_portfolio(words, k) {
             continue;
         }
         // "Sainte-Croix": a common word in a hyphenated name makes the name titled.
@@ -648,6 +686,23 @@ mod tests {
         )
         .iter()
         .all(|r| r != "name.missing"));
+    }
+
+    #[test]
+    fn a_portfolio_after_minister_is_no_name() {
+        let fr = "Le ministre du Pétrole, Sahabi Oumarou, a annoncé la suspension.";
+        assert!(rules(
+            fr,
+            "The Minister of Oil, Sahabi Oumarou, announced the suspension."
+        )
+        .is_empty());
+        assert_eq!(
+            rules(
+                fr,
+                "The Minister of Oil, Sahabi Issoufou, announced the suspension."
+            ),
+            ["name.mismatch"]
+        );
     }
 
     #[test]
