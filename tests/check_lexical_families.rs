@@ -385,6 +385,11 @@ fn set_phrases_are_found_in_their_inflected_forms() {
             "The NGO is conducting a sensitization campaign.",
             "false-friend.sensibiliser",
         ),
+        (
+            "Les ravisseurs réclament une rançon.",
+            "The kidnappers are claiming a ransom.",
+            "false-friend.reclamer",
+        ),
         // The right "question" inside the calque "put into question" does not excuse it.
         (
             "L'accord a été remis en cause par la junte.",
@@ -462,6 +467,10 @@ fn set_phrases_are_found_in_their_inflected_forms() {
         (
             "Le président s'est félicité de la libération des otages.",
             "The president welcomed the release of the hostages.",
+        ),
+        (
+            "Les ravisseurs réclament une rançon.",
+            "The kidnappers are demanding a ransom.",
         ),
         (
             "L'ONG mène une campagne de sensibilisation.",
