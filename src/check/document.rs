@@ -121,25 +121,29 @@ fn title_case(name: &str) -> String {
 fn contrary_without_denial(pairs: &[Pair]) -> Vec<(usize, Finding)> {
     let mut findings = Vec::new();
     for (link, pair) in pairs.iter().enumerate() {
+        if !pair.target.text.contains("ontrary") {
+            continue;
+        }
         let lower = pair.target.text.to_ascii_lowercase();
         let Some(start) = lower.find("on the contrary") else {
             continue;
         };
-        if !fold(pair.source.text).contains("au contraire") {
+        let Some(french_start) = fold_find(pair.source.text, "au contraire") else {
             continue;
-        }
+        };
         let before = previous_sentence(pairs, link, start);
         if !negation::english(&words(&before)).is_empty() {
             continue;
         }
         let end = start + "on the contrary".len();
-        let french = fold_find(pair.source.text, "au contraire")
-            .map(|s| pair.source.span(s, s + "au contraire".len()));
+        let french = pair
+            .source
+            .span(french_start, french_start + "au contraire".len());
         let finding = Finding::new(
             "calque.au-contraire",
             Category::Calque,
             Severity::Warning,
-            french,
+            Some(french),
             Some(pair.target.span(start, end)),
             "“on the contrary” denies what was just said, and the sentence before denies nothing: « au contraire » contrasts here".to_string(),
         )

@@ -51,24 +51,23 @@ fn rendered_by_antonym(tokens: &Tokens, cue: &Negation) -> bool {
     };
     // The verb stands between "ne" and its negator, or just after it (« n'a pas survécu »).
     let clause = &french[at + 1..(at + 3 + NEGATOR_WINDOW).min(french.len())];
-    let english_text = tokens
-        .target
-        .iter()
-        .map(|w| w.folded.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let english_text = std::cell::OnceCell::new();
+    let english_has = |p: &str| {
+        if p.contains(' ') {
+            let text = english_text.get_or_init(|| {
+                let folded: Vec<&str> = tokens.target.iter().map(|w| w.folded.as_str()).collect();
+                folded.join(" ")
+            });
+            text.contains(p)
+        } else {
+            tokens.target.iter().any(|w| matches_stem(&w.folded, p))
+        }
+    };
     negated_antonyms().iter().any(|pair| {
         let negated = clause
             .iter()
             .any(|w| pair.french.iter().any(|p| matches_stem(&w.folded, p)));
-        negated
-            && pair.english.iter().any(|p| {
-                if p.contains(' ') {
-                    english_text.contains(p)
-                } else {
-                    tokens.target.iter().any(|w| matches_stem(&w.folded, p))
-                }
-            })
+        negated && pair.english.iter().any(|p| english_has(p))
     })
 }
 
@@ -404,10 +403,15 @@ pub fn check(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
     let target = english(&tokens.target);
     let strong = |cues: &[Negation]| cues.iter().find(|n| n.strong).copied();
     // A negation English renders with an antonym ("did not survive" → "succumbed") is there.
-    let unrendered = source
-        .iter()
-        .find(|n| n.strong && !rendered_by_antonym(tokens, n))
-        .copied();
+    // Only asked when the English has no negation at all, the one case it decides.
+    let unrendered = if target.is_empty() {
+        source
+            .iter()
+            .find(|n| n.strong && !rendered_by_antonym(tokens, n))
+            .copied()
+    } else {
+        None
+    };
     match (
         unrendered,
         target.is_empty(),

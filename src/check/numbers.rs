@@ -736,11 +736,18 @@ fn names_a_bulletin(q: &Quantity, text: &str) -> bool {
     let figure = text[q.start..q.end].trim_end();
     let hour_only =
         figure.ends_with('h') && figure[..figure.len() - 1].trim().parse::<u8>().is_ok();
-    let before = text[..q.start].trim_end().to_lowercase();
-    hour_only
-        && ["le", "du", "au"]
-            .iter()
-            .any(|a| before.ends_with(&format!(" {a}")) || before == *a)
+    hour_only && matches!(word_before(text, q.start).as_str(), "le" | "du" | "au")
+}
+
+/// The word (lower case) before byte `at`, attached or not: "n°" in "n°1", "au" in "au 20h".
+fn word_before(text: &str, at: usize) -> String {
+    let before = text[..at].trim_end();
+    let start = before
+        .rfind(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+        .map_or(0, |k| {
+            k + before[k..].chars().next().map_or(1, char::len_utf8)
+        });
+    before[start..].to_lowercase()
 }
 
 /// English words that render French « n° 1 », « numéro un » (the first of a ranking).
@@ -750,10 +757,10 @@ const FIRST_RANK: &[&str] = &[
 
 /// « n°1 » rendered as "primary", "top", "leading": the rank, not the figure.
 fn rank_one_rendered(q: &Quantity, text: &str, english: &[Word]) -> bool {
-    let before = text[..q.start].trim_end().to_lowercase();
-    let after_number_sign = ["n°", "nº", "no", "numéro", "numero"]
-        .iter()
-        .any(|sign| before.ends_with(sign));
+    let after_number_sign = matches!(
+        word_before(text, q.start).as_str(),
+        "n°" | "nº" | "no" | "numéro" | "numero"
+    );
     after_number_sign
         && q.values.iter().any(|v| same(*v, 1.0))
         && english

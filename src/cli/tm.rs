@@ -142,12 +142,13 @@ fn render_document(segments: &[String], found: &[Vec<Match>], colour: bool) -> S
 
 /// How much of the document the memory covers, as CAT tools count it.
 fn summary(found: &[Vec<Match>]) -> String {
-    let best = |matches: &Vec<Match>| matches.first().map(|m| (m.kind, m.score));
-    let count = |wanted: &dyn Fn(Option<(MatchKind, u8)>) -> bool| {
-        found.iter().filter(|m| wanted(best(m))).count()
-    };
-    let exact = count(&|b| matches!(b, Some((MatchKind::InContext | MatchKind::Exact, _))));
-    let fuzzy = count(&|b| matches!(b, Some((MatchKind::Fuzzy, _))));
+    let (mut exact, mut fuzzy) = (0, 0);
+    for best in found.iter().filter_map(|matches| matches.first()) {
+        match best.kind {
+            MatchKind::InContext | MatchKind::Exact => exact += 1,
+            MatchKind::Fuzzy => fuzzy += 1,
+        }
+    }
     format!(
         "{} segments: {exact} exact or in-context, {fuzzy} fuzzy, {} without a match",
         found.len(),
