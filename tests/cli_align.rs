@@ -249,6 +249,41 @@ fn glossary_terms_anchor_sentences_with_nothing_else_in_common() {
     let ladder = |extra: &[&std::ffi::OsStr]| {
         let output = wirealign()
             .args(["align", "--presplit", "--from", "fr", "--to", "en"])
+            .args(["--format", "ladder", "--no-builtin-dict"])
+            .args(extra)
+            .arg(&fr)
+            .arg(&en)
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        String::from_utf8(output.stdout).unwrap()
+    };
+    // Without the built-in dictionary, « casques bleus » = "peacekeepers" is the only link
+    // between sentence 1 and English 0.
+    assert_ne!(target_of(&ladder(&[]), 1), "[0]");
+    let with_glossary = ladder(&["--glossary".as_ref(), glossary.as_os_str()]);
+    assert_eq!(target_of(&with_glossary, 1), "[0]", "{with_glossary}");
+}
+
+#[test]
+fn the_builtin_dictionary_links_words_that_look_nothing_alike() {
+    let dir = tempfile::tempdir().unwrap();
+    let fr = write(
+        dir.path(),
+        "fr.txt",
+        "Les habitants ont fêté ce départ dans les rues.\n\
+         Les soldats ont quitté la ville hier soir.\n\
+         Le calme est revenu ce matin dans tout le pays.\n",
+    );
+    let en = write(
+        dir.path(),
+        "en.txt",
+        "The troops left the town last night.\n\
+         Calm returned this morning across the country.\n",
+    );
+    let ladder = |extra: &[&str]| {
+        let output = wirealign()
+            .args(["align", "--presplit", "--from", "fr", "--to", "en"])
             .args(["--format", "ladder"])
             .args(extra)
             .arg(&fr)
@@ -258,8 +293,7 @@ fn glossary_terms_anchor_sentences_with_nothing_else_in_common() {
         assert!(output.status.success());
         String::from_utf8(output.stdout).unwrap()
     };
-    // « casques bleus » = "peacekeepers" is the only link between sentence 1 and English 0.
-    assert_ne!(target_of(&ladder(&[]), 1), "[0]");
-    let with_glossary = ladder(&["--glossary".as_ref(), glossary.as_os_str()]);
-    assert_eq!(target_of(&with_glossary, 1), "[0]", "{with_glossary}");
+    // soldats ~ troops, quitté ~ left, ville ~ town, hier soir ~ last night.
+    assert_eq!(target_of(&ladder(&[]), 1), "[0]");
+    assert_ne!(target_of(&ladder(&["--no-builtin-dict"]), 1), "[0]");
 }

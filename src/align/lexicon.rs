@@ -42,11 +42,29 @@ impl Lexicon {
     }
 }
 
-/// A bilingual word list given by the user, folded like the aligner's tokens.
+/// One side of a dictionary entry: a word, or a stem that stands for every word it begins
+/// (`steig*` for steigen, steigt, steigend).
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Pattern {
+    Word(String),
+    Stem(String),
+}
+
+/// Shortest stem (in characters) taken as a stem; a shorter one is read as a word, since
+/// `an*` would match half the vocabulary.
+const MIN_STEM_CHARS: usize = 3;
+
+/// A bilingual word list, folded like the aligner's tokens: each entry pairs every source
+/// pattern with every target pattern.
 #[derive(Debug, Clone, Default)]
 pub struct Dictionary {
-    pairs: Vec<(String, String)>,
+    entries: Vec<(Vec<Pattern>, Vec<Pattern>)>,
 }
+
+/// German→French core vocabulary, our own list (see the file's header).
+const GERMAN_FRENCH: &str = include_str!("data/de-fr.tsv");
+/// French→English core vocabulary, shared with the checker's adequacy test.
+const FRENCH_ENGLISH: &str = include_str!("../check/data/fr-en-core.tsv");
 
 impl Dictionary {
     pub fn read(path: &Path) -> Result<Dictionary> {
@@ -55,15 +73,31 @@ impl Dictionary {
         Dictionary::parse(&text, path)
     }
 
-    /// Parses hunalign lines (`target @ source`) or TSV (`source<TAB>target`).
+    /// The built-in dictionary for a language pair (ISO 639-1 codes), either way round.
+    pub fn builtin(source_lang: &str, target_lang: &str) -> Option<Dictionary> {
+        let parse = |text: &str| {
+            Dictionary::parse(text, Path::new("built-in dictionary"))
+                .expect("built-in dictionaries parse")
+        };
+        match (source_lang, target_lang) {
+            ("de", "fr") => Some(parse(GERMAN_FRENCH)),
+            ("fr", "de") => Some(parse(GERMAN_FRENCH).reversed()),
+            ("fr", "en") => Some(parse(FRENCH_ENGLISH)),
+            ("en", "fr") => Some(parse(FRENCH_ENGLISH).reversed()),
+            _ => None,
+        }
+    }
+
+    /// Parses hunalign lines (`target @ source`) or TSV (`source<TAB>target`, where the
+    /// target may list alternatives separated by `|` and a trailing `*` marks a stem).
     pub fn parse(text: &str, path: &Path) -> Result<Dictionary> {
-        let mut pairs = Vec::new();
+        let mut entries = Vec::new();
         for (number, line) in text.lines().enumerate() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            let (source, target) = if let Some((target, source)) = line.split_once(" @ ") {
+            let (source, targets) = if let Some((target, source)) = line.split_once(" @ ") {
                 (source, target)
             } else if let Some((source, target)) = line.split_once('\t') {
                 (source, target.split('\t').next().unwrap_or(""))
@@ -75,38 +109,54 @@ impl Dictionary {
                     "expected `target @ source` or `source<TAB>target`",
                 ));
             };
-            push_entry(&mut pairs, source, target);
+            let target: Vec<Pattern> = targets.split('|').flat_map(patterns).collect();
+            push_entry(&mut entries, patterns(source), target);
         }
-        Ok(Dictionary { pairs })
+        Ok(Dictionary { entries })
     }
 
     /// A dictionary from term pairs (source, target), e.g. a glossary's terms.
     pub fn from_pairs<'a>(entries: impl IntoIterator<Item = (&'a str, &'a str)>) -> Dictionary {
-        let mut pairs = Vec::new();
+        let mut list = Vec::new();
         for (source, target) in entries {
-            push_entry(&mut pairs, source, target);
+            push_entry(&mut list, patterns(source), patterns(target));
         }
-        Dictionary { pairs }
+        Dictionary { entries: list }
+    }
+
+    /// The same entries read the other way (French→German from German→French).
+    pub fn reversed(self) -> Dictionary {
+        Dictionary {
+            entries: self.entries.into_iter().map(|(s, t)| (t, s)).collect(),
+        }
     }
 
     /// Adds the entries of `other`.
     pub fn extend(&mut self, other: Dictionary) {
-        self.pairs.extend(other.pairs);
+        self.entries.extend(other.entries);
     }
 
     pub fn len(&self) -> usize {
-        self.pairs.len()
+        self.entries.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.pairs.is_empty()
+        self.entries.is_empty()
     }
 
-    /// Adds the entries whose words occur in the texts being aligned.
+    /// Adds the word pairs whose words occur in the texts being aligned.
     pub fn add_to(&self, lexicon: &mut Lexicon, vocab: &Vocab) {
-        for (s, t) in &self.pairs {
-            if let (Some(s), Some(t)) = (vocab.get(s), vocab.get(t)) {
-                if s != t {
+        let stems = StemIndex::new(&self.entries, vocab);
+        let mut sources = Vec::new();
+        let mut targets = Vec::new();
+        for (source, target) in &self.entries {
+            stems.resolve(source, vocab, &mut sources);
+            if sources.is_empty() {
+                continue;
+            }
+            stems.resolve(target, vocab, &mut targets);
+            for &s in &sources {
+                for &t in targets.iter().filter(|&&t| t != s) {
                     lexicon.add(s, t, 1.0);
                 }
             }
@@ -114,18 +164,177 @@ impl Dictionary {
     }
 }
 
-/// Word pairs of one entry. Entries of more than two words a side are left out: pairing
-/// every word of a long term with every word of its translation says little.
-fn push_entry(pairs: &mut Vec<(String, String)>, source: &str, target: &str) {
-    let source_words = content_words(source);
-    let target_words = content_words(target);
-    if source_words.len() > 2 || target_words.len() > 2 {
-        return;
-    }
-    for s in &source_words {
-        for t in &target_words {
-            pairs.push((s.clone(), t.clone()));
+impl Dictionary {
+    /// Gives a compound that is not an entry of its own the translations of its parts: German writes as one word
+    /// what French says in several (Gipfelkreuz: croix du sommet; Bergführer: guide de
+    /// montagne). The head is the longest known ending of at least four letters, the
+    /// modifier what precedes it, with or without a linking -s, -n, -en or -e.
+    pub fn add_compounds_to(&self, lexicon: &mut Lexicon, vocab: &Vocab, source_words: &[u32]) {
+        let index = SourceIndex::new(&self.entries);
+        if index.is_empty() {
+            return;
         }
+        let stems = StemIndex::new(&self.entries, vocab);
+        let mut targets = Vec::new();
+        for &id in source_words {
+            let word = vocab.word(id);
+            if word.chars().count() < MIN_COMPOUND_CHARS || index.words.contains_key(word) {
+                continue;
+            }
+            let Some(parts) = index.compound_parts(word) else {
+                continue;
+            };
+            for entry in parts {
+                stems.resolve(&self.entries[entry].1, vocab, &mut targets);
+                for &t in targets.iter().filter(|&&t| t != id) {
+                    lexicon.add(id, t, COMPOUND_CONFIDENCE);
+                }
+            }
+        }
+    }
+}
+
+/// Shortest word worth splitting, and shortest part.
+const MIN_COMPOUND_CHARS: usize = 8;
+const MIN_PART_BYTES: usize = 4;
+/// A part of a compound says less than a whole word.
+const COMPOUND_CONFIDENCE: f32 = 0.8;
+/// Linking elements between the parts of a German compound (Fugenelemente).
+const LINKS: &[&str] = &["es", "en", "s", "n", "e"];
+
+/// Dictionary entries by their source words and stems.
+struct SourceIndex<'d> {
+    words: HashMap<&'d str, Vec<usize>>,
+    stems: HashMap<&'d str, Vec<usize>>,
+}
+
+impl<'d> SourceIndex<'d> {
+    fn new(entries: &'d [(Vec<Pattern>, Vec<Pattern>)]) -> SourceIndex<'d> {
+        let mut index = SourceIndex {
+            words: HashMap::new(),
+            stems: HashMap::new(),
+        };
+        for (k, (source, _)) in entries.iter().enumerate() {
+            for pattern in source {
+                match pattern {
+                    Pattern::Word(w) => index.words.entry(w.as_str()).or_default().push(k),
+                    Pattern::Stem(s) => index.stems.entry(s.as_str()).or_default().push(k),
+                }
+            }
+        }
+        index
+    }
+
+    fn is_empty(&self) -> bool {
+        self.words.is_empty() && self.stems.is_empty()
+    }
+
+    /// Entries of a word: its own and those of the stems it begins with.
+    fn entries(&self, word: &str) -> Vec<usize> {
+        let mut found: Vec<usize> = self.words.get(word).cloned().unwrap_or_default();
+        for n in (MIN_STEM_CHARS..=word.len()).filter(|&n| word.is_char_boundary(n)) {
+            found.extend(self.stems.get(&word[..n]).into_iter().flatten());
+        }
+        found
+    }
+
+    /// Entries of a compound's head and modifier, or `None` when it does not split.
+    fn compound_parts(&self, word: &str) -> Option<Vec<usize>> {
+        let splits = (MIN_PART_BYTES..=word.len().saturating_sub(MIN_PART_BYTES))
+            .filter(|&k| word.is_char_boundary(k));
+        for k in splits {
+            let head = self.entries(&word[k..]);
+            if head.is_empty() {
+                continue;
+            }
+            let modifier = &word[..k];
+            let mut parts = self.entries(modifier);
+            if parts.is_empty() {
+                parts = LINKS
+                    .iter()
+                    .filter_map(|link| modifier.strip_suffix(link))
+                    .filter(|m| m.len() >= MIN_PART_BYTES)
+                    .map(|m| self.entries(m))
+                    .find(|e| !e.is_empty())
+                    .unwrap_or_default();
+            }
+            parts.extend(head);
+            return Some(parts);
+        }
+        None
+    }
+}
+
+/// Words of the vocabulary each dictionary stem begins, found in one scan of the vocabulary.
+struct StemIndex {
+    words: HashMap<String, Vec<u32>>,
+}
+
+impl StemIndex {
+    fn new(entries: &[(Vec<Pattern>, Vec<Pattern>)], vocab: &Vocab) -> StemIndex {
+        let mut words: HashMap<String, Vec<u32>> = HashMap::new();
+        for (source, target) in entries {
+            for pattern in source.iter().chain(target) {
+                if let Pattern::Stem(stem) = pattern {
+                    words.entry(stem.clone()).or_default();
+                }
+            }
+        }
+        if words.is_empty() {
+            return StemIndex { words };
+        }
+        let shortest = words.keys().map(String::len).min().unwrap_or(0);
+        for id in 0..vocab.len() as u32 {
+            let word = vocab.word(id);
+            let prefixes = (shortest..=word.len()).filter(|&n| word.is_char_boundary(n));
+            for n in prefixes {
+                if let Some(ids) = words.get_mut(&word[..n]) {
+                    ids.push(id);
+                }
+            }
+        }
+        StemIndex { words }
+    }
+
+    /// Vocabulary ids of the words the patterns stand for.
+    fn resolve(&self, patterns: &[Pattern], vocab: &Vocab, out: &mut Vec<u32>) {
+        out.clear();
+        for pattern in patterns {
+            match pattern {
+                Pattern::Word(word) => out.extend(vocab.get(word)),
+                Pattern::Stem(stem) => out.extend(self.words.get(stem).into_iter().flatten()),
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+    }
+}
+
+/// Patterns of one side of an entry: a stem (`steig*`), or the words of a phrase of at
+/// most two words (pairing every word of a long term with every word of its translation
+/// says little, so a longer phrase gives nothing).
+fn patterns(phrase: &str) -> Vec<Pattern> {
+    let phrase = phrase.trim();
+    if let Some(stem) = phrase.strip_suffix('*') {
+        let stem = crate::text::token::fold(stem.trim());
+        if !stem.contains(char::is_whitespace) && stem.chars().count() >= MIN_STEM_CHARS {
+            return vec![Pattern::Stem(stem)];
+        }
+    }
+    let words = content_words(phrase.trim_end_matches('*'));
+    if words.len() > 2 {
+        return Vec::new();
+    }
+    words.into_iter().map(Pattern::Word).collect()
+}
+
+fn push_entry(
+    entries: &mut Vec<(Vec<Pattern>, Vec<Pattern>)>,
+    source: Vec<Pattern>,
+    target: Vec<Pattern>,
+) {
+    if !source.is_empty() && !target.is_empty() {
+        entries.push((source, target));
     }
 }
 
@@ -276,17 +485,88 @@ mod tests {
     #[test]
     fn dictionary_reads_hunalign_and_tsv() {
         let d = Dictionary::parse("mountain @ Berg\nGipfel\tsommet\n", Path::new("d")).unwrap();
+        let word = |w: &str| vec![Pattern::Word(w.to_string())];
         assert_eq!(
-            d.pairs,
+            d.entries,
             vec![
-                ("berg".to_string(), "mountain".to_string()),
-                ("gipfel".to_string(), "sommet".to_string())
+                (word("berg"), word("mountain")),
+                (word("gipfel"), word("sommet"))
             ]
         );
         assert!(matches!(
             Dictionary::parse("ok\tfine\nno separator\n", Path::new("d")),
             Err(Error::Parse { line: 2, .. })
         ));
+    }
+
+    #[test]
+    fn stems_match_every_word_they_begin_and_alternatives_all_count() {
+        let d = Dictionary::parse("steig*\tmont*|grimpé\nan*\tà\n", Path::new("d")).unwrap();
+        let mut vocab = Vocab::default();
+        for w in [
+            "steigen", "stieg", "montons", "grimpe", "grimpé", "an", "anders", "à",
+        ] {
+            vocab.id(&crate::text::token::fold(w));
+        }
+        let mut lexicon = Lexicon::default();
+        d.add_to(&mut lexicon, &vocab);
+        let id = |w: &str| vocab.get(&crate::text::token::fold(w)).unwrap();
+        let of = |w: &str| -> Vec<u32> {
+            let mut t: Vec<u32> = lexicon.translations(id(w)).iter().map(|p| p.0).collect();
+            t.sort_unstable();
+            t
+        };
+        assert_eq!(of("steigen"), vec![id("montons"), id("grimpe")]);
+        assert!(of("stieg").is_empty());
+        // A stem of two letters is read as the word itself.
+        assert_eq!(of("an"), vec![id("à")]);
+        assert!(of("anders").is_empty());
+    }
+
+    #[test]
+    fn compounds_get_the_translations_of_their_parts() {
+        let d = Dictionary::parse(
+            "gipfel*\tsommet*\nkreuz\tcroix\nberg\tmontagne\n",
+            Path::new("d"),
+        )
+        .unwrap();
+        let mut vocab = Vocab::default();
+        let ids: Vec<u32> = [
+            "gipfelkreuz",
+            "bergeskreuz",
+            "sommet",
+            "croix",
+            "montagne",
+            "kreuzung",
+        ]
+        .iter()
+        .map(|w| vocab.id(w))
+        .collect();
+        let mut lexicon = Lexicon::default();
+        d.add_to(&mut lexicon, &vocab);
+        d.add_compounds_to(&mut lexicon, &vocab, &ids);
+        let of = |id: u32| -> Vec<u32> {
+            let mut t: Vec<u32> = lexicon.translations(id).iter().map(|p| p.0).collect();
+            t.sort_unstable();
+            t
+        };
+        // Gipfel + Kreuz; Berg + linking -es + Kreuz.
+        assert_eq!(of(ids[0]), vec![ids[2], ids[3]]);
+        assert_eq!(of(ids[1]), vec![ids[3], ids[4]]);
+        // "kreuzung" ends in no known word: it is not split.
+        assert!(of(ids[5]).is_empty());
+    }
+
+    #[test]
+    fn builtin_dictionaries_exist_both_ways_for_their_pairs() {
+        for (a, b) in [("de", "fr"), ("fr", "en")] {
+            let forward = Dictionary::builtin(a, b).unwrap();
+            let backward = Dictionary::builtin(b, a).unwrap();
+            assert!(forward.len() > 1000, "{a}-{b}: {}", forward.len());
+            assert_eq!(forward.len(), backward.len());
+            assert_eq!(forward.entries[0].0, backward.entries[0].1);
+        }
+        assert!(Dictionary::builtin("hu", "en").is_none());
     }
 
     #[test]

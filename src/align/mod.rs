@@ -194,6 +194,14 @@ impl Aligner {
         self
     }
 
+    /// Adds the built-in dictionary of the language pair (ISO 639-1), if there is one.
+    pub fn with_builtin_dictionary(mut self, source_lang: &str, target_lang: &str) -> Aligner {
+        if let Some(builtin) = Dictionary::builtin(source_lang, target_lang) {
+            self.dictionary.extend(builtin);
+        }
+        self
+    }
+
     pub fn align(&self, source: &[&str], target: &[&str]) -> Alignment {
         let doc = DocPair {
             source: source.to_vec(),
@@ -230,9 +238,12 @@ impl Aligner {
         self.dictionary.add_to(&mut lexicon, &vocab);
         let src_sides: Vec<&[Sentence]> = prepared.iter().map(|p| p.src.as_slice()).collect();
         let tgt_sides: Vec<&[Sentence]> = prepared.iter().map(|p| p.tgt.as_slice()).collect();
+        let source_words = lexicon::word_types(&src_sides, &vocab);
+        self.dictionary
+            .add_compounds_to(&mut lexicon, &vocab, &source_words);
         lexicon::add_cognates(
             &mut lexicon,
-            &lexicon::word_types(&src_sides, &vocab),
+            &source_words,
             &lexicon::word_types(&tgt_sides, &vocab),
             &vocab,
         );

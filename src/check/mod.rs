@@ -534,13 +534,16 @@ pub fn check_files(
     let target_texts: Vec<&str> = target_segments.iter().map(|s| s.text.as_str()).collect();
     let paragraphs =
         |segments: &[Segment]| segments.iter().map(|s| s.paragraph).collect::<Vec<_>>();
-    let alignment = crate::align::align_paragraphs(
-        &source_texts,
-        &paragraphs(&source_segments),
-        &target_texts,
-        &paragraphs(&target_segments),
-        &crate::align::AlignOptions::default(),
-    );
+    let doc = crate::align::DocPair {
+        source: source_texts,
+        target: target_texts,
+        source_paragraphs: Some(paragraphs(&source_segments)),
+        target_paragraphs: Some(paragraphs(&target_segments)),
+    };
+    let alignment = crate::align::Aligner::new(crate::align::AlignOptions::default())
+        .with_builtin_dictionary(&source_lang, &target_lang)
+        .align_documents(&[doc], &|| ())
+        .remove(0);
     let findings = check_documents(
         &source_doc,
         &target_doc,

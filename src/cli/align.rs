@@ -28,6 +28,10 @@ pub struct Args {
     /// English terms become dictionary entries; may be repeated.
     #[arg(long, value_name = "FILE")]
     pub glossary: Vec<PathBuf>,
+    /// Leave out the built-in dictionary of the language pair (German–French, French–English,
+    /// either way round).
+    #[arg(long)]
+    pub no_builtin_dict: bool,
     /// Largest group of segments on one side of a bead (4 allows 2-2, 3-1, 2-3, 4-1 and mirrors).
     #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u8).range(1..=6))]
     pub max_group: u8,
@@ -108,9 +112,7 @@ pub fn run(args: Args) -> Result<i32> {
         let glossary = crate::glossary::Glossary::with_user_files(&args.glossary)?;
         dictionary.extend(Dictionary::from_pairs(glossary.term_pairs()));
     }
-    if !dictionary.is_empty() {
-        aligner = aligner.with_dictionary(dictionary);
-    }
+    aligner = aligner.with_dictionary(dictionary);
     if let Some(batch) = &args.batch {
         return run_batch(&args, batch, &aligner, format);
     }
@@ -119,10 +121,21 @@ pub fn run(args: Args) -> Result<i32> {
         _ => return Err(Error::usage("align needs SOURCE and TARGET (or --batch)")),
     };
     let (source, target) = load_pair(&args, source, target)?;
+    let aligner = with_builtin(&args, aligner, &source, &target);
     let doc = doc_pair(&source, &target);
     let alignment = aligner.align_documents(&[doc], &|| ()).remove(0);
     write_alignment(&alignment, &source, &target, format, args.output.as_deref())?;
     Ok(0)
+}
+
+/// The aligner with the built-in dictionary of the pair's languages (in a batch, those of
+/// the first pair).
+fn with_builtin(args: &Args, aligner: Aligner, source: &Side, target: &Side) -> Aligner {
+    if args.no_builtin_dict {
+        aligner
+    } else {
+        aligner.with_builtin_dictionary(&source.lang, &target.lang)
+    }
 }
 
 fn load_pair(args: &Args, source: &Path, target: &Path) -> Result<(Side, Side)> {
@@ -184,6 +197,10 @@ fn run_batch(args: &Args, batch: &Path, aligner: &Aligner, format: Option<Format
         .map(|(s, t)| load_pair(args, s, t))
         .collect::<Result<_>>()?;
     let docs: Vec<DocPair> = sides.iter().map(|(s, t)| doc_pair(s, t)).collect();
+    let aligner = match sides.first() {
+        Some((source, target)) => with_builtin(args, aligner.clone(), source, target),
+        None => aligner.clone(),
+    };
     let bar = indicatif::ProgressBar::new(2 * docs.len() as u64);
     bar.set_style(
         indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} passes {elapsed} eta {eta}")
