@@ -8,6 +8,7 @@ pub mod names;
 pub mod negation;
 pub mod numbers;
 pub mod omission;
+pub mod participle;
 pub mod untranslated;
 pub mod word_order;
 
@@ -285,7 +286,10 @@ impl Checker {
         findings.extend(untranslated::guillemets(pair));
         match adequacy::unrelated(pair, &correspondence) {
             Some(unrelated) => findings.push(unrelated),
-            None => findings.extend(word_order::check(pair, &tokens, &correspondence)),
+            None => {
+                findings.extend(word_order::check(pair, &tokens, &correspondence));
+                findings.extend(participle::check(pair, &tokens, &correspondence));
+            }
         }
         findings.extend(self.lexical.check(pair));
         detach_from_dropped_sentences(&mut findings);
