@@ -119,10 +119,10 @@ fn text_berg_with_the_builtin_dictionary() {
     let dictionary = Dictionary::builtin("de", "fr").expect("a German–French dictionary");
     let aligner = Aligner::new(AlignOptions::default()).with_dictionary(dictionary);
     let run = evaluate(&dir, "built-in dictionary", &aligner);
-    // Floors just below the measured figures (strict F1: dev 0.914, test 0.893, test aligned
-    // with dev 0.896; test lax F1 0.975). The target is test strict F1 ≥ 0.90.
-    assert!(run.joint.f1_strict >= 0.885, "joint {}", run.joint.f1_strict);
+    // Floors just below the measured figures (strict F1: dev 0.914, test 0.898, test aligned
+    // with dev 0.901; test lax F1 0.975). The target is test strict F1 ≥ 0.90.
+    assert!(run.joint.f1_strict >= 0.89, "joint {}", run.joint.f1_strict);
     assert!(run.dev.f1_strict >= 0.905, "dev {}", run.dev.f1_strict);
-    assert!(run.test.f1_strict >= 0.885, "test {}", run.test.f1_strict);
+    assert!(run.test.f1_strict >= 0.89, "test {}", run.test.f1_strict);
     assert!(run.test.f1_lax >= 0.965, "test lax {}", run.test.f1_lax);
 }

@@ -535,6 +535,9 @@ impl Sketch {
         hashes.sort_unstable();
         hashes.dedup();
         hashes.truncate(SKETCH_SIZE);
+        // A sentence may bring hundreds of keys (a dictionary's translations): keep only
+        // the memory the sketch needs, since every sentence of every level holds one.
+        hashes.shrink_to_fit();
         Sketch { chars, hashes }
     }
 

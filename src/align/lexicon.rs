@@ -33,6 +33,15 @@ impl Lexicon {
         }
     }
 
+    /// Keeps only translations into words that occur (`present[id]`): a dictionary brings
+    /// many that the texts never use, and every source token would carry them.
+    pub fn retain_present(&mut self, present: &[bool]) {
+        for list in &mut self.entries {
+            list.retain(|&(t, _)| present.get(t as usize).copied().unwrap_or(false));
+            list.shrink_to_fit();
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.entries.iter().map(Vec::len).sum()
     }

@@ -247,6 +247,7 @@ impl Aligner {
             &lexicon::word_types(&tgt_sides, &vocab),
             &vocab,
         );
+        lexicon.retain_present(&on_target_side(&tgt_sides, vocab.len()));
         let shapes = dp::bead_shapes(self.options.max_group);
         // On long documents the first pass only needs to find the band and the training
         // pairs, and small beads suffice.
@@ -313,6 +314,15 @@ impl Aligner {
             .map(|(doc, (model, path))| links(doc, &lexicon, model, path, tuning))
             .collect()
     }
+}
+
+/// Which word ids occur on a target side.
+fn on_target_side(sides: &[&[Sentence]], words: usize) -> Vec<bool> {
+    let mut present = vec![false; words];
+    for token in sides.iter().flat_map(|s| s.iter()).flat_map(|s| &s.tokens) {
+        present[token.word as usize] = true;
+    }
+    present
 }
 
 fn progress_n(progress: &(dyn Fn() + Sync), n: usize) {
@@ -469,13 +479,19 @@ fn target_keys(sentence: &Sentence) -> Vec<u32> {
         .collect();
     keys.sort_unstable();
     keys.dedup();
+    keys.shrink_to_fit();
     keys
 }
 
-/// Per-sentence sketches of the keys that can match across the two sides.
+/// Per-sentence sketches of the keys that can match across the two sides. Source keys are
+/// turned into sketches as they are found, never stored: with a dictionary a sentence has
+/// hundreds of candidate keys.
 fn sketches(doc: &Prepared, lexicon: &Lexicon) -> SketchEvidence {
+    let tgt_keys: Vec<Vec<u32>> = doc.tgt.iter().map(target_keys).collect();
+    let on_target: FastSet<u32> = tgt_keys.iter().flatten().copied().collect();
+    let mut on_source: FastSet<u32> = FastSet::default();
     let mut candidates = Vec::new();
-    let src_keys: Vec<Vec<u32>> = doc
+    let src: Vec<Sketch> = doc
         .src
         .iter()
         .map(|s| {
@@ -483,36 +499,24 @@ fn sketches(doc: &Prepared, lexicon: &Lexicon) -> SketchEvidence {
             for t in &s.tokens {
                 source_candidates(t, lexicon, 1.0, &mut candidates);
             }
-            let mut keys: Vec<u32> = candidates.iter().map(|c| c.0).collect();
-            keys.sort_unstable();
-            keys.dedup();
-            keys
+            let shared: Vec<u32> = candidates
+                .iter()
+                .map(|c| c.0)
+                .filter(|k| on_target.contains(k))
+                .collect();
+            on_source.extend(shared.iter().copied());
+            Sketch::new(s.chars, shared.iter().map(|&k| dp::key_hash(k)).collect())
         })
         .collect();
-    let tgt_keys: Vec<Vec<u32>> = doc.tgt.iter().map(target_keys).collect();
-    let on_target: FastSet<u32> = tgt_keys.iter().flatten().copied().collect();
-    let on_source: FastSet<u32> = src_keys.iter().flatten().copied().collect();
-    let sketch = |keys: &[u32], chars: f32, other: &FastSet<u32>| {
-        Sketch::new(
-            chars,
-            keys.iter()
-                .filter(|k| other.contains(k))
-                .map(|&k| dp::key_hash(k))
-                .collect(),
-        )
-    };
-    SketchEvidence {
-        src: src_keys
-            .iter()
-            .zip(&doc.src)
-            .map(|(k, s)| sketch(k, s.chars, &on_target))
-            .collect(),
-        tgt: tgt_keys
-            .iter()
-            .zip(&doc.tgt)
-            .map(|(k, s)| sketch(k, s.chars, &on_source))
-            .collect(),
-    }
+    let tgt = tgt_keys
+        .iter()
+        .zip(&doc.tgt)
+        .map(|(keys, s)| {
+            let shared = keys.iter().filter(|k| on_source.contains(k));
+            Sketch::new(s.chars, shared.map(|&k| dp::key_hash(k)).collect())
+        })
+        .collect();
+    SketchEvidence { src, tgt }
 }
 
 /// Most sentence pairs the translation table is trained on (spread evenly over the input).

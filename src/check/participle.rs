@@ -30,7 +30,7 @@ pub fn check(pair: &Pair, tokens: &Tokens, correspondence: &Correspondence) -> O
     };
     let (french, english) = (&tokens.source, &tokens.target);
     for i in 1..french.len().saturating_sub(1) {
-        if !is_adjectival_participle(&french[i - 1], &french[i]) || !is_present_verb(&french[i + 1])
+        if !is_present_verb(&french[i + 1]) || !is_adjectival_participle(&french[i - 1], &french[i])
         {
             continue;
         }
@@ -50,24 +50,29 @@ pub fn check(pair: &Pair, tokens: &Tokens, correspondence: &Correspondence) -> O
 
 /// A French participle (« authentifié », « publiée ») right after a noun or adjective.
 fn is_adjectival_participle(before: &Word, word: &Word) -> bool {
-    let lower = word.text.to_lowercase();
-    let participle = ["é", "ée", "és", "ées"].iter().any(|e| lower.ends_with(e));
-    participle
-        && lower.chars().count() >= 5
+    is_participle_form(word.text)
+        && word.text.chars().count() >= 5
         && before.kind == TokenKind::Word
         && !FRENCH_AUXILIARIES.contains(&before.folded.as_str())
         && is_content(before, stop_words("fr"))
 }
 
+/// « -é », « -ée », « -és » or « -ées ».
+fn is_participle_form(text: &str) -> bool {
+    let stem = text.strip_suffix('s').unwrap_or(text);
+    stem.strip_suffix('e').unwrap_or(stem).ends_with('é')
+}
+
 /// A French word that can be a present-tense verb in the third person (« rapporte »,
-/// « prévoit », « prend », « indiquent »), and is neither another participle, an adverb in
+/// « prévoit », « prend », « indiquent »), and is neither a participle, an adverb in
 /// « -ment » nor a name.
 fn is_present_verb(word: &Word) -> bool {
-    let lower = word.text.to_lowercase();
+    let folded = &word.folded;
     word.kind == TokenKind::Word
+        && (folded.ends_with('e') || folded.ends_with('t') || folded.ends_with('d'))
+        && !folded.ends_with("ment")
         && !word.is_capitalised()
-        && ["e", "t", "d"].iter().any(|e| lower.ends_with(e))
-        && !lower.ends_with("ment")
+        && !is_participle_form(word.text)
 }
 
 /// An English "-ed" word right after a noun, not after an auxiliary or adverb ("document
