@@ -286,6 +286,16 @@ fn built_in_lexicons_hold_real_lists() {
 fn set_phrases_are_found_in_their_inflected_forms() {
     let cases = [
         (
+            "Deux enseignants ont été enlevés par des hommes armés.",
+            "Two teachers were removed by armed men.",
+            "false-friend.enlever",
+        ),
+        (
+            "Le chef d'état-major général des armées est arrivé à Gao.",
+            "The chief of general staff of the armies arrived in Gao.",
+            "calque.etat-major-des-armees",
+        ),
+        (
             "Le ministre a été mis en cause par l'opposition.",
             "The minister was put in cause by the opposition.",
             "calque.mettre-en-cause",
@@ -407,6 +417,14 @@ fn set_phrases_are_found_in_their_inflected_forms() {
         assert_eq!(rules(&f), [rule], "{en}");
     }
     let right = [
+        (
+            "Deux enseignants ont été enlevés par des hommes armés.",
+            "Two teachers were abducted by armed men.",
+        ),
+        (
+            "Le chef d'état-major général des armées est arrivé à Gao.",
+            "The army chief of staff arrived in Gao.",
+        ),
         (
             "Le ministre a été mis en cause par l'opposition.",
             "The opposition blamed the minister.",

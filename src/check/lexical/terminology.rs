@@ -96,7 +96,7 @@ impl LexicalChecks {
             let Owner::Term(t, Role::French) = self.french_owner[french.pattern] else {
                 continue;
             };
-            if done.contains(&t) {
+            if done.contains(&t) || self.inside_longer_term(scan, *french) {
                 continue;
             }
             done.push(t);
@@ -139,6 +139,19 @@ impl LexicalChecks {
 }
 
 impl LexicalChecks {
+    /// A French term inside a longer one (« état-major » in « chef d'état-major général des
+    /// armées ») is the longer term's business: its English is that of the whole title.
+    fn inside_longer_term(&self, scan: &Scan, french: Match) -> bool {
+        scan.french.iter().any(|other| {
+            matches!(
+                self.french_owner[other.pattern],
+                Owner::Term(_, Role::French)
+            ) && other.first <= french.first
+                && french.last <= other.last
+                && other.last - other.first > french.last - french.first
+        })
+    }
+
     /// A form to avoid that is immediately glossed by an accepted acronym, "Group for
     /// the Support of Islam and Muslims (JNIM)", explains the acronym rather than
     /// replacing it; unless it is the official name garbled, its words reordered ("Sahel
