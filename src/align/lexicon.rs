@@ -567,6 +567,22 @@ mod tests {
     }
 
     #[test]
+    fn the_german_french_list_has_one_line_per_key_and_no_short_stems() {
+        let mut keys = std::collections::HashSet::new();
+        for line in GERMAN_FRENCH.lines().filter(|l| !l.starts_with('#')) {
+            let (german, french) = line.split_once('\t').expect("two columns");
+            assert!(keys.insert(german), "{german} twice");
+            for word in std::iter::once(german).chain(french.split('|')) {
+                assert!(!word.is_empty() && !word.contains(' '), "{line}");
+                if let Some(stem) = word.strip_suffix('*') {
+                    assert!(stem.chars().count() >= 4, "short stem in {line}");
+                }
+            }
+        }
+        assert!(keys.len() > 9000, "{}", keys.len());
+    }
+
+    #[test]
     fn builtin_dictionaries_exist_both_ways_for_their_pairs() {
         for (a, b) in [("de", "fr"), ("fr", "en")] {
             let forward = Dictionary::builtin(a, b).unwrap();
