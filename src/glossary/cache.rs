@@ -125,9 +125,39 @@ impl LookupCache {
         bytes.extend_from_slice(&index);
         if std::fs::create_dir_all(&self.dir).is_ok() {
             let _ = crate::fsutil::write_atomic(&entry.index, &bytes);
+            self.prune(&entry.index);
+        }
+    }
+
+    /// Removes the indexes not rewritten for `STALE_AFTER` (their glossary was moved,
+    /// deleted or left unchanged that long; at worst its next lookup indexes it again), so
+    /// the folder does not grow with every glossary ever looked up. Best effort.
+    fn prune(&self, keep: &Path) {
+        let Ok(files) = std::fs::read_dir(&self.dir) else {
+            return;
+        };
+        let now = SystemTime::now();
+        for file in files.flatten() {
+            let path = file.path();
+            let name = file.file_name();
+            let name = name.to_string_lossy();
+            if path == keep || !name.starts_with("glossary-") || !name.ends_with(".idx") {
+                continue;
+            }
+            let modified = file.metadata().and_then(|m| m.modified());
+            let stale = modified
+                .ok()
+                .and_then(|m| now.duration_since(m).ok())
+                .is_some_and(|age| age > STALE_AFTER);
+            if stale {
+                let _ = std::fs::remove_file(&path);
+            }
         }
     }
 }
+
+/// Age after which an index that was not rewritten is removed.
+const STALE_AFTER: Duration = Duration::from_secs(90 * 24 * 60 * 60);
 
 /// The cache entry of one source file, as it is now.
 pub(super) struct Entry {
@@ -373,6 +403,32 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn indexes_not_rewritten_for_months_are_removed_when_another_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = LookupCache::in_dir(dir.path().join("cache")).settling_after(Duration::ZERO);
+        std::fs::create_dir_all(dir.path().join("cache")).unwrap();
+        let old = dir.path().join("cache/glossary-0000000000000001.idx");
+        let recent = dir.path().join("cache/glossary-0000000000000002.idx");
+        let other = dir.path().join("cache/notes.txt");
+        for file in [&old, &recent, &other] {
+            std::fs::write(file, "x").unwrap();
+        }
+        let long_ago = SystemTime::now() - STALE_AFTER - Duration::from_secs(60);
+        for file in [&old, &other] {
+            let handle = std::fs::File::options().write(true).open(file).unwrap();
+            handle.set_modified(long_ago).unwrap();
+        }
+        let path = dir.path().join("g.csv");
+        std::fs::write(&path, generated::glossary(5).to_format(Format::Csv)).unwrap();
+        std::thread::sleep(Duration::from_millis(20));
+        let paths = [path.clone()];
+        assert_eq!(lookup(&paths, "ba", &cache).unwrap(), full(&paths, "ba"));
+        assert!(cache.entry(&path).unwrap().index.exists());
+        assert!(!old.exists());
+        assert!(recent.exists() && other.exists());
     }
 
     #[test]
