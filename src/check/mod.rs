@@ -3,6 +3,7 @@
 
 pub mod adequacy;
 pub mod document;
+pub mod gender;
 pub mod lexical;
 pub mod names;
 pub mod negation;
@@ -282,6 +283,7 @@ impl Checker {
         findings.extend(numbers::check(pair, &tokens));
         findings.extend(names::check(pair, &tokens));
         findings.extend(negation::check(pair, &tokens));
+        findings.extend(gender::check(pair, &tokens));
         findings.extend(untranslated::check(pair, &tokens));
         findings.extend(untranslated::guillemets(pair));
         match adequacy::unrelated(pair, &correspondence) {

@@ -1,0 +1,374 @@
+//! Pronoun gender: a French sentence that speaks of a woman, and of no man, rendered with
+//! "he", "him" or "his" (« la ministre … son ministère » → "his ministry"); or the other
+//! way round. French marks the gender of people in titles (Mme, M.), articles before a
+//! role noun (« la ministre », « le ministre ») and nouns of kinship; English in its
+//! pronouns only. Machine translation often defaults to "he".
+
+use super::{Category, Finding, Pair, Severity, Tokens, Word};
+use crate::text::token::TokenKind;
+
+pub const RULE: &str = "mistranslation.pronoun-gender";
+
+/// Role nouns whose gender shows only in the article before them (« la ministre »).
+const EPICENE_ROLES: &[&str] = &[
+    "ministre",
+    "porte-parole",
+    "juge",
+    "secretaire",
+    "journaliste",
+    "responsable",
+    "membre",
+    "chef",
+    "cheffe",
+    "diplomate",
+    "commissaire",
+];
+
+/// Titles and role nouns that name a woman by themselves: they say who the sentence is
+/// about. (Kinship nouns do not: "his mother" is a man's.)
+const FEMININE_ROLES: &[&str] = &[
+    "mme",
+    "madame",
+    "mlle",
+    "mademoiselle",
+    "presidente",
+    "directrice",
+    "deputee",
+    "senatrice",
+    "ambassadrice",
+    "chanceliere",
+    "reine",
+    "princesse",
+    "militante",
+    "avocate",
+    "candidate",
+    "dirigeante",
+    "etudiante",
+    "enseignante",
+    "infirmiere",
+    "actrice",
+    "chanteuse",
+    "gouverneure",
+    "representante",
+    "adjointe",
+];
+
+/// Titles and role nouns that name a man by themselves.
+const MASCULINE_ROLES: &[&str] = &[
+    "m",
+    "monsieur",
+    "president",
+    "directeur",
+    "depute",
+    "senateur",
+    "ambassadeur",
+    "chancelier",
+    "roi",
+    "prince",
+    "militant",
+    "avocat",
+    "candidat",
+    "dirigeant",
+    "etudiant",
+    "enseignant",
+    "infirmier",
+    "acteur",
+    "chanteur",
+    "gouverneur",
+    "pape",
+    "representant",
+    "adjoint",
+];
+
+/// Verbs after which « il » is impersonal (« il faut », « il y a ») and names no one.
+const IMPERSONAL_AFTER_IL: &[&str] = &[
+    "y",
+    "faut",
+    "fallait",
+    "faudra",
+    "faudrait",
+    "s'",
+    "semble",
+    "semblait",
+    "reste",
+    "restait",
+    "pleut",
+    "neige",
+    "parait",
+    "existe",
+    "existait",
+    "convient",
+    "importe",
+    "suffit",
+    "suffisait",
+    "vaut",
+    "vaudrait",
+    "manque",
+    "arrive",
+    "arrivait",
+];
+
+/// Other words that mention a woman or a man: someone else the English may speak of.
+const FEMININE_MENTIONS: &[&str] = &[
+    "elles",
+    "femme",
+    "femmes",
+    "mere",
+    "fille",
+    "filles",
+    "soeur",
+    "epouse",
+    "veuve",
+    "grand-mere",
+    "tante",
+    "niece",
+];
+const MASCULINE_MENTIONS: &[&str] = &[
+    "il",
+    "ils",
+    "homme",
+    "hommes",
+    "pere",
+    "fils",
+    "frere",
+    "mari",
+    "veuf",
+    "grand-pere",
+    "oncle",
+    "neveu",
+    "garcon",
+    "maire",
+    "general",
+    "colonel",
+    "capitaine",
+    "lieutenant",
+    "sergent",
+    "soldat",
+    "patron",
+    "pretre",
+    "imam",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Feminine,
+    Masculine,
+}
+
+pub fn check(pair: &Pair, tokens: &Tokens) -> Option<Finding> {
+    let people = french_people(&tokens.source);
+    let said = match (people.feminine_role, people.masculine_role) {
+        (Some(word), None) if !people.masculine_mention => (Gender::Feminine, word),
+        (None, Some(word)) if !people.feminine_mention => (Gender::Masculine, word),
+        _ => return None,
+    };
+    let (he, she) = english_pronouns(&tokens.target);
+    let wrong = match (said.0, he, she) {
+        (Gender::Feminine, Some(j), None) => j,
+        (Gender::Masculine, None, Some(j)) => j,
+        _ => return None,
+    };
+    let (french, english) = (&tokens.source[said.1], &tokens.target[wrong]);
+    let (person, pronouns) = match said.0 {
+        Gender::Feminine => ("a woman", "she, her"),
+        Gender::Masculine => ("a man", "he, him, his"),
+    };
+    Some(
+        Finding::new(
+            RULE,
+            Category::Mistranslation,
+            Severity::Warning,
+            Some(pair.source.span(french.start, french.end)),
+            Some(pair.target.span(english.start, english.end)),
+            format!(
+                "the French speaks of {person} (« {} ») and of no one else, but the English says \"{}\"",
+                french.text, english.text
+            ),
+        )
+        .suggest(format!("use {pronouns}")),
+    )
+}
+
+/// Who a French sentence speaks of: the first word naming a woman or a man by title, role
+/// or subject pronoun, and whether anyone else of either gender is mentioned.
+#[derive(Debug, Default)]
+struct People {
+    feminine_role: Option<usize>,
+    masculine_role: Option<usize>,
+    feminine_mention: bool,
+    masculine_mention: bool,
+}
+
+fn french_people(words: &[Word]) -> People {
+    let mut people = People::default();
+    for (k, word) in words.iter().enumerate() {
+        if word.kind != TokenKind::Word {
+            continue;
+        }
+        let folded = word.folded.as_str();
+        match role_gender(words, k) {
+            Some(Gender::Feminine) => people.feminine_role = people.feminine_role.or(Some(k)),
+            Some(Gender::Masculine) => people.masculine_role = people.masculine_role.or(Some(k)),
+            None => {}
+        }
+        let pronoun = subject_pronoun(folded);
+        people.feminine_mention |= FEMININE_MENTIONS.contains(&folded) || pronoun == Some("elle");
+        people.masculine_mention |= MASCULINE_MENTIONS.contains(&folded) || pronoun == Some("il");
+    }
+    people
+}
+
+/// The gender a title, role noun or subject pronoun gives its person: from the word itself
+/// or, for a role noun of both genders, from its article (« la Première ministre » too).
+/// An impersonal « il » (« il faut ») names no one.
+fn role_gender(words: &[Word], k: usize) -> Option<Gender> {
+    let word = words[k].folded.as_str();
+    if EPICENE_ROLES.contains(&word) {
+        let mut before = k.checked_sub(1)?;
+        if matches!(words[before].folded.as_str(), "premiere" | "premier") {
+            before = before.checked_sub(1)?;
+        }
+        return match words[before].folded.as_str() {
+            "la" | "une" | "cette" => Some(Gender::Feminine),
+            "le" | "un" | "ce" | "du" | "au" => Some(Gender::Masculine),
+            _ => None,
+        };
+    }
+    match subject_pronoun(word) {
+        Some("elle") => return Some(Gender::Feminine),
+        Some("il") => {
+            let next = words.get(k + 1).map(|w| w.folded.as_str());
+            let impersonal = next.is_some_and(|n| IMPERSONAL_AFTER_IL.contains(&n));
+            return (!impersonal).then_some(Gender::Masculine);
+        }
+        _ => {}
+    }
+    let gender = if FEMININE_ROLES.contains(&word) {
+        Gender::Feminine
+    } else if MASCULINE_ROLES.contains(&word) {
+        Gender::Masculine
+    } else {
+        return None;
+    };
+    // A title stands alone (Mme Traoré); a role noun follows a determiner, or it is an
+    // adjective (« la clientèle étudiante »).
+    let title = matches!(
+        word,
+        "mme" | "madame" | "mlle" | "mademoiselle" | "m" | "monsieur"
+    );
+    (title || after_determiner(words, k)).then_some(gender)
+}
+
+/// « il » or « elle », also inverted after a verb (« a-t-il », « dit-elle »).
+fn subject_pronoun(word: &str) -> Option<&'static str> {
+    if word == "il" || word.ends_with("-il") {
+        Some("il")
+    } else if word == "elle" || word.ends_with("-elle") {
+        Some("elle")
+    } else {
+        None
+    }
+}
+
+/// Whether a determiner comes before word `k`, past one adjective (« l'ancienne ministre »).
+fn after_determiner(words: &[Word], k: usize) -> bool {
+    const DETERMINERS: &[&str] = &[
+        "la", "le", "l'", "une", "un", "cette", "ce", "cet", "sa", "son", "notre", "leur", "votre",
+        "du", "au",
+    ];
+    const ADJECTIVES: &[&str] = &[
+        "ancienne", "ancien", "nouvelle", "nouveau", "jeune", "future", "futur", "premiere",
+        "premier", "seule", "seul",
+    ];
+    let folded = |j: usize| words[j].folded.as_str();
+    match k.checked_sub(1) {
+        Some(j) if DETERMINERS.contains(&folded(j)) => true,
+        Some(j) if ADJECTIVES.contains(&folded(j)) => j
+            .checked_sub(1)
+            .is_some_and(|i| DETERMINERS.contains(&folded(i))),
+        _ => false,
+    }
+}
+
+/// The first "he" or "his" and the first "she" of the English. Object pronouns ("him",
+/// "her") are left out: they usually name someone else ("she told him").
+fn english_pronouns(words: &[Word]) -> (Option<usize>, Option<usize>) {
+    let find = |set: &[&str]| {
+        words
+            .iter()
+            .position(|w| w.kind == TokenKind::Word && set.contains(&w.folded.as_str()))
+    };
+    (
+        find(&["he", "his", "himself"]),
+        find(&["she", "hers", "herself"]),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::{check_texts, Checker};
+
+    fn flagged(fr: &str, en: &str) -> bool {
+        check_texts(fr, en, &Checker::builtin())
+            .iter()
+            .any(|f| f.rule == super::RULE)
+    }
+
+    #[test]
+    fn a_woman_rendered_he_is_flagged() {
+        assert!(flagged(
+            "La ministre de la Santé a présenté son plan mardi.",
+            "The Minister of Health presented his plan on Tuesday."
+        ));
+        assert!(flagged(
+            "Mme Traoré a quitté le pays après sa libération.",
+            "Mr Traoré left the country after his release."
+        ));
+        assert!(flagged(
+            "« Nous resterons », a-t-elle assuré.",
+            "\"We will stay,\" he said."
+        ));
+        assert!(flagged(
+            "Il a été libéré après trois mois de détention.",
+            "She was released after three months in detention."
+        ));
+    }
+
+    #[test]
+    fn impersonal_il_adjectives_and_inversions_name_no_one() {
+        for (fr, en) in [
+            // « il faut » names no one: the woman is in the English only by her name.
+            (
+                "Il faut du temps, selon Aminata Touré.",
+                "It takes time, according to Aminata Touré, who said she was confident.",
+            ),
+            // « étudiante » is an adjective here, and « -t-il » names a man.
+            (
+                "« La clientèle étudiante change », souligne-t-il.",
+                "\"The student body is changing,\" he stresses.",
+            ),
+        ] {
+            assert!(!flagged(fr, en), "{en}");
+        }
+    }
+
+    #[test]
+    fn right_pronouns_and_mixed_company_stay_silent() {
+        for (fr, en) in [
+            (
+                "La ministre de la Santé a présenté son plan mardi.",
+                "The Minister of Health presented her plan on Tuesday.",
+            ),
+            (
+                "La ministre a reçu le président, qui a présenté son plan.",
+                "The minister received the president, who presented his plan.",
+            ),
+            (
+                "Le ministre de la Santé a présenté son plan mardi.",
+                "The Minister of Health presented his plan on Tuesday.",
+            ),
+        ] {
+            assert!(!flagged(fr, en), "{en}");
+        }
+    }
+}
