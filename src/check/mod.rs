@@ -239,6 +239,9 @@ pub struct Checker {
     /// ISO 639-1 codes of the source and target documents.
     pub source_lang: String,
     pub target_lang: String,
+    /// The glossary's French and English terms, which anchor the alignment as a
+    /// dictionary (« casques bleus » ~ "peacekeepers").
+    pub align_dictionary: crate::align::lexicon::Dictionary,
 }
 
 impl Default for Checker {
@@ -265,6 +268,7 @@ impl Checker {
             document: document::DocumentChecks::from_glossary(glossary),
             source_lang: "fr".to_string(),
             target_lang: "en".to_string(),
+            align_dictionary: crate::align::lexicon::Dictionary::from_pairs(glossary.term_pairs()),
         })
     }
 
@@ -547,6 +551,7 @@ pub fn check_files(
         target_paragraphs: Some(paragraphs(&target_segments)),
     };
     let alignment = crate::align::Aligner::new(crate::align::AlignOptions::default())
+        .with_dictionary(checker.align_dictionary.clone())
         .with_builtin_dictionary(&source_lang, &target_lang)
         .align_documents(&[doc], &|| ())
         .remove(0);
@@ -602,4 +607,45 @@ pub fn check_texts(source: &str, target: &str, checker: &Checker) -> Vec<Finding
         &alignment,
         checker,
     )
+}
+
+#[cfg(test)]
+mod align_tests {
+    use super::*;
+
+    #[test]
+    fn glossary_terms_anchor_the_alignment_of_checked_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let fr = dir.path().join("fr.txt");
+        let en = dir.path().join("en.txt");
+        std::fs::write(
+            &fr,
+            "Les habitants ont fêté ce départ dans les rues.\n\n\
+             Les casques bleus s'en sont allés sans bruit.\n\n\
+             Le calme est revenu ce matin dans tout le pays.\n",
+        )
+        .unwrap();
+        std::fs::write(
+            &en,
+            "Peacekeepers withdrew quietly.\n\nCalm returned this morning across the country.\n",
+        )
+        .unwrap();
+        let target_of_second = |checker: &Checker| {
+            let checked = check_files(&fr, &en, &ReadOptions::default(), checker).unwrap();
+            checked
+                .alignment
+                .links
+                .iter()
+                .find(|l| l.source.contains(&1))
+                .map(|l| l.target.clone())
+                .unwrap()
+        };
+        let with_terms = Checker::builtin();
+        let without_terms = Checker {
+            align_dictionary: crate::align::lexicon::Dictionary::default(),
+            ..Checker::builtin()
+        };
+        assert_eq!(target_of_second(&with_terms), vec![0]);
+        assert_ne!(target_of_second(&without_terms), vec![0]);
+    }
 }
