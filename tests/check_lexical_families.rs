@@ -190,6 +190,19 @@ fn terminology_flags_renderings_to_avoid_and_accepts_changed_acronyms() {
     );
     assert!(good.is_empty(), "{:?}", rules(&good));
 
+    // French wire copy writes pronounceable acronyms in title case (Cedeao); left in the
+    // English they are still the French acronym.
+    let f = check(
+        "La Cedeao a levé ses sanctions.",
+        "The Cedeao lifted its sanctions.",
+    );
+    assert_eq!(one(&f, "terminology.cedeao").2, "Cedeao");
+    let good = check(
+        "La Cedeao a levé ses sanctions.",
+        "ECOWAS lifted its sanctions.",
+    );
+    assert!(good.is_empty(), "{:?}", rules(&good));
+
     let f = check(
         "L'Alliance des États du Sahel fête son premier anniversaire.",
         "The Sahel States Alliance celebrates its first anniversary.",

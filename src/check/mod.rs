@@ -2,6 +2,7 @@
 //! produces `Finding`s with the French evidence, the English span, why and a fix.
 
 pub mod adequacy;
+pub mod dates;
 pub mod document;
 pub mod gender;
 pub mod lexical;
@@ -285,6 +286,7 @@ impl Checker {
         findings.extend(omission::check(pair, &tokens));
         findings.extend(omission::added_appositions(pair, &tokens, &correspondence));
         findings.extend(numbers::check(pair, &tokens));
+        findings.extend(dates::check(pair, &tokens));
         findings.extend(names::check(pair, &tokens));
         findings.extend(negation::check(pair, &tokens));
         findings.extend(gender::check(pair, &tokens));

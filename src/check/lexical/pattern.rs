@@ -65,6 +65,12 @@ fn parse_phrase(phrase: &str) -> Result<Vec<Literal>, String> {
     Ok(literals)
 }
 
+/// An acronym matches in capitals, or, from four letters, in the title case French wire
+/// copy gives pronounceable ones (Cedeao, Minusma, Otan).
+fn case_fits(spec: &Literal, word: &super::folded::Word) -> bool {
+    !spec.caps || word.all_caps || (word.capitalised && spec.text.chars().count() >= 4)
+}
+
 /// Checks a phrase without compiling it (lexicon loading reports the line).
 pub fn validate_phrase(phrase: &str) -> Result<(), String> {
     parse_phrase(phrase).map(drop)
@@ -200,7 +206,7 @@ impl PatternSet {
                 for &literal in &self.by_text[text] {
                     let spec = &self.literals[literal];
                     let whole = spec.text.len() == word.end - word.start;
-                    if (whole || spec.stem) && (!spec.caps || word.all_caps) {
+                    if (whole || spec.stem) && case_fits(spec, word) {
                         hits.push((index, literal));
                     }
                 }
