@@ -152,12 +152,19 @@ impl Quantity {
         }
         match (self.precision, other.precision) {
             (Exact, Exact) => pairs().any(|(a, b)| same(a, b)),
+            // "hundreds" is at least two hundred: « une centaine » is not hundreds.
+            (Plural, About) => pairs().any(|(a, b)| b >= a * PLURAL_AT_LEAST),
+            (About, Plural) => pairs().any(|(a, b)| a >= b * PLURAL_AT_LEAST),
             (Plural, _) => pairs().any(|(a, b)| b >= a * 0.9),
             (_, Plural) => pairs().any(|(a, b)| a >= b * 0.9),
             _ => pairs().any(|(a, b)| a > 0.0 && b > 0.0 && a / b <= 2.0 && b / a <= 2.0),
         }
     }
 }
+
+/// "Hundreds", « des dizaines » beside an approximation: at least two of the unit, less
+/// rounding.
+const PLURAL_AT_LEAST: f64 = 1.8;
 
 fn same(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
@@ -469,6 +476,8 @@ fn approx_word(words: &[Word], i: usize, lang: &str, out: &mut Vec<Quantity>) ->
     }) {
         let mut q = Quantity::new(w.start, w.end, vec![value], Strength::Weak);
         match kind {
+            // "several dozen", « plusieurs centaines »: many of the unit.
+            WordKind::Approx if after_several(words, i) => q.precision = Precision::Plural,
             WordKind::Approx => q.precision = Precision::About,
             WordKind::ApproxPlural => q.precision = Precision::Plural,
             WordKind::Time => {
@@ -512,6 +521,23 @@ fn approx_word(words: &[Word], i: usize, lang: &str, out: &mut Vec<Quantity>) ->
         return if suffixed { 2 } else { 1 };
     }
     1
+}
+
+/// Words before an approximate unit that make it plural ("several dozen").
+const SEVERAL: &[&str] = &[
+    "several",
+    "many",
+    "few",
+    "some",
+    "plusieurs",
+    "quelques",
+    "nombreuses",
+    "nombreux",
+];
+
+fn after_several(words: &[Word], i: usize) -> bool {
+    i.checked_sub(1)
+        .is_some_and(|j| SEVERAL.contains(&words[j].folded.as_str()))
 }
 
 fn fold_suffix(suffix: &str) -> String {
@@ -677,7 +703,64 @@ fn french_format(pair: &Pair, tokens: &super::Tokens) -> Vec<Finding> {
             .suggest(english_form),
         );
     }
+    findings.extend(french_clock_times(pair, tokens));
     findings
+}
+
+/// A French clock time left in English ("16h30", "8h", "16 h 30"): English writes 4:30 pm
+/// or 1630 GMT.
+fn french_clock_times(pair: &Pair, tokens: &super::Tokens) -> Vec<Finding> {
+    let words = &tokens.target;
+    (0..words.len())
+        .filter_map(|k| {
+            let (end, hour, minute) = clock_time_at(words, k)?;
+            Some(
+                Finding::new(
+                    "number.format",
+                    Category::Number,
+                    Severity::Warning,
+                    None,
+                    Some(pair.target.span(words[k].start, end)),
+                    format!(
+                        "« {} » keeps the French way of writing the time",
+                        &pair.target.text[words[k].start..end]
+                    ),
+                )
+                .suggest(format!("{hour}:{minute:02}")),
+            )
+        })
+        .collect()
+}
+
+/// A clock time in the French form starting at word `k`: its end, hour and minute.
+fn clock_time_at(words: &[Word], k: usize) -> Option<(usize, u32, u32)> {
+    let hour_word = &words[k];
+    let hour: u32 = hour_word.text.parse().ok().filter(|&h| h < 24)?;
+    if hour_word.kind != TokenKind::Number || hour_word.text.len() > 2 {
+        return None;
+    }
+    let h = words.get(k + 1).filter(|w| w.kind == TokenKind::Word)?;
+    let rest = h.text.strip_prefix(['h', 'H'])?;
+    if adjacent(hour_word, h) {
+        // "16h30", "8h"
+        let minute = if rest.is_empty() {
+            0
+        } else {
+            two_digit_minute(rest)?
+        };
+        return Some((h.end, hour, minute));
+    }
+    // "16 h 30"
+    let minute_word = words.get(k + 2).filter(|_| rest.is_empty())?;
+    let minute = two_digit_minute(minute_word.text)?;
+    Some((minute_word.end, hour, minute))
+}
+
+fn two_digit_minute(text: &str) -> Option<u32> {
+    (text.len() == 2)
+        .then(|| text.parse().ok())
+        .flatten()
+        .filter(|&m| m < 60)
 }
 
 /// Shortest run of digits read as one code (a telephone number, an account number).
@@ -803,6 +886,7 @@ pub fn check(pair: &Pair, tokens: &super::Tokens) -> Vec<Finding> {
         .collect();
     let mut findings: Vec<Finding> = changed_code(pair, tokens).into_iter().collect();
     findings.extend(french_format(pair, tokens));
+    findings.extend(changed_approximation(pair, &approximations, &target));
     for q in &extra {
         let text = &pair.target.text[q.start..q.end];
         // A changed figure keeps its form: digits for digits, words for words.
@@ -864,6 +948,36 @@ pub fn check(pair: &Pair, tokens: &super::Tokens) -> Vec<Finding> {
     findings
 }
 
+/// « une quarantaine » rendered "a dozen", « une centaine » "hundreds": an approximate
+/// figure on both sides, of different orders.
+fn changed_approximation(
+    pair: &Pair,
+    approximations: &[Quantity],
+    target: &[Quantity],
+) -> Option<Finding> {
+    let french = approximations.first()?;
+    let rendered = target.iter().find(|q| {
+        q.strength == Strength::Weak
+            && q.precision != Precision::Exact
+            && !approximations.iter().any(|a| a.matches(q))
+    })?;
+    let (fr, en) = (
+        &pair.source.text[french.start..french.end],
+        &pair.target.text[rendered.start..rendered.end],
+    );
+    Some(
+        Finding::new(
+            "number.mismatch",
+            Category::Number,
+            Severity::Warning,
+            Some(pair.source.span(french.start, french.end)),
+            Some(pair.target.span(rendered.start, rendered.end)),
+            format!("« {fr} » in the French is not « {en} » in the English"),
+        )
+        .suggest(format!("about {}", english(french.values[0]))),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -888,6 +1002,60 @@ mod tests {
             && t.iter()
                 .filter(strong)
                 .all(|b| s.iter().any(|a| a.matches(b)))
+    }
+
+    fn rules(fr: &str, en: &str) -> Vec<String> {
+        crate::check::check_texts(fr, en, &crate::check::Checker::builtin())
+            .into_iter()
+            .filter(|f| f.rule.starts_with("number."))
+            .map(|f| f.rule)
+            .collect()
+    }
+
+    #[test]
+    fn an_approximation_of_another_order_is_a_mismatch() {
+        for (fr, en) in [
+            (
+                "Une quarantaine de camions ont brûlé.",
+                "A dozen trucks burned.",
+            ),
+            (
+                "Une centaine de civils ont été tués.",
+                "Hundreds of civilians were killed.",
+            ),
+        ] {
+            assert_eq!(rules(fr, en), ["number.mismatch"], "{en}");
+        }
+        for (fr, en) in [
+            (
+                "Une centaine de civils ont été tués.",
+                "Around 100 civilians were killed.",
+            ),
+            (
+                "Des centaines de civils ont fui.",
+                "Hundreds of civilians fled.",
+            ),
+            ("Plusieurs dizaines de blessés.", "Several dozen wounded."),
+            ("Plusieurs millions de doses.", "Several million doses."),
+        ] {
+            assert!(rules(fr, en).is_empty(), "{en}: {:?}", rules(fr, en));
+        }
+    }
+
+    #[test]
+    fn a_french_clock_time_left_in_english_is_flagged() {
+        for (fr, en) in [
+            (
+                "L'attaque a commencé à 16h30.",
+                "The attack began at 16h30.",
+            ),
+            ("L'attaque a commencé à 8h.", "It began at 8h."),
+            ("L'attaque a commencé à 16h30.", "It began at 16 h 30."),
+        ] {
+            assert_eq!(rules(fr, en), ["number.format"], "{en}");
+        }
+        assert!(rules("L'attaque a commencé à 16h30.", "It began at 4:30 pm.").is_empty());
+        assert!(rules("Il a roulé à 90 km/h.", "He drove at 90 km/h.").is_empty());
     }
 
     #[test]
