@@ -256,6 +256,27 @@ fn quoted_ranges(text: &str) -> Vec<(usize, usize)> {
     ranges
 }
 
+/// The quotations left in their original language (a title, a slogan): a quotation that
+/// is mostly English was translated, and French left inside it is untranslated too.
+fn kept_quotations(words: &[Word], ranges: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    let english = crate::text::lang::stop_words("en");
+    let english_word = |w: &Word| {
+        w.is_word()
+            && english.is_some_and(|stop| stop.contains(w.folded.as_str()))
+            && !french_words().contains(&w.folded)
+    };
+    ranges
+        .into_iter()
+        .filter(|&(s, e)| {
+            let inside = words.iter().filter(|w| w.start > s && w.end <= e);
+            inside.filter(|w| english_word(w)).count() < MIN_ENGLISH_IN_TRANSLATED_QUOTE
+        })
+        .collect()
+}
+
+/// English function words that show a quotation was translated.
+const MIN_ENGLISH_IN_TRANSLATED_QUOTE: usize = 2;
+
 /// Share of French and English evidence among the target's words.
 fn language_shares(words: &[Word]) -> (usize, usize, usize) {
     let mut total = 0;
@@ -330,7 +351,7 @@ pub fn check(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
         .filter(|w| w.is_word())
         .map(|w| w.text.to_lowercase())
         .collect();
-    let quoted = quoted_ranges(pair.target.text);
+    let quoted = kept_quotations(&tokens.target, quoted_ranges(pair.target.text));
     let in_quotes = |w: &Word| quoted.iter().any(|&(s, e)| w.start > s && w.end <= e);
     // Found only when a word looks French: most pairs have none.
     let borrowed = std::cell::OnceCell::new();
@@ -410,6 +431,20 @@ mod tests {
             vec!["untranslated.word"]
         );
         assert!(rules(fr, "Many rhythms depend on behaviour and physiology.").is_empty());
+    }
+
+    #[test]
+    fn french_inside_a_translated_quotation_is_untranslated() {
+        let fr = "« La situation est grave, les gens manquent de tout », a-t-il dit.";
+        let found = rules(
+            fr,
+            "\"The situation is serious, les gens manquent de tout,\" he said.",
+        );
+        assert!(found.iter().any(|r| r == "untranslated.word"), "{found:?}");
+        // A quotation kept in French (a slogan, a title) is not.
+        let fr = "Les manifestants scandaient « la patrie ou la mort ».";
+        let kept = rules(fr, "The protesters chanted \"la patrie ou la mort\".");
+        assert!(!kept.iter().any(|r| r == "untranslated.word"), "{kept:?}");
     }
 
     #[test]
