@@ -152,6 +152,7 @@ const FRENCH_IMPLICIT: &[&str] = &[
 
 /// English words that deny without "not": enough to render a French negation.
 const ENGLISH_IMPLICIT: &[&str] = &[
+    "without",
     "unable",
     "impossible",
     "fail",
@@ -344,6 +345,8 @@ pub fn french(words: &[Word]) -> Vec<Negation> {
             "rien" => previous != Some("sans") && !matches!(next, Some("que" | "qu'")),
             "aucun" | "aucune" => previous != Some("sans"),
             "jamais" => !matches!(previous, Some("que" | "qu'" | "si" | "a")),
+            // « sans donner de bilan »: "without giving", as negative as « ne pas ».
+            "sans" => before_infinitive(&words, i + 1),
             _ => false,
         };
         let weak = match w.folded.as_str() {
@@ -362,6 +365,52 @@ pub fn french(words: &[Word]) -> Vec<Negation> {
     }
     found.sort_by_key(|n| n.start);
     found
+}
+
+/// Object pronouns that may stand between « sans » and its verb (« sans en donner »).
+const FRENCH_CLITICS: &[&str] = &[
+    "le", "la", "l'", "les", "en", "y", "se", "s'", "lui", "leur", "me", "m'", "te", "nous", "vous",
+];
+
+/// Infinitives in « -re » (most in « -er », « -ir », « -oir » are recognised by ending).
+const FRENCH_RE_INFINITIVES: &[&str] = &[
+    "faire",
+    "dire",
+    "prendre",
+    "etre",
+    "mettre",
+    "attendre",
+    "rendre",
+    "reconnaitre",
+    "connaitre",
+    "suivre",
+    "vivre",
+    "ecrire",
+    "lire",
+    "croire",
+    "repondre",
+    "perdre",
+    "permettre",
+    "comprendre",
+    "apprendre",
+    "interrompre",
+    "entendre",
+    "descendre",
+];
+
+/// Whether an infinitive starts at `k`, past object pronouns.
+fn before_infinitive(words: &[&Word], mut k: usize) -> bool {
+    while words
+        .get(k)
+        .is_some_and(|w| FRENCH_CLITICS.contains(&w.folded.as_str()))
+    {
+        k += 1;
+    }
+    words.get(k).is_some_and(|w| {
+        let v = w.folded.as_str();
+        v.chars().count() >= 5 && (v.ends_with("er") || v.ends_with("ir") || v.ends_with("oir"))
+            || FRENCH_RE_INFINITIVES.contains(&v)
+    })
 }
 
 /// Negations of an English text.
@@ -520,6 +569,20 @@ mod tests {
     }
 
     #[test]
+    fn sans_before_a_verb_needs_a_negation_and_without_is_one() {
+        let fr = "L'armée a fait état de pertes sans donner de bilan précis.";
+        assert_eq!(
+            rules(fr, "The army reported losses, giving a precise toll."),
+            ["negation.missing"]
+        );
+        assert!(rules(
+            fr,
+            "The army reported losses without giving a precise toll."
+        )
+        .is_empty());
+    }
+
+    #[test]
     fn a_negated_verb_rendered_by_its_antonym_needs_no_not() {
         let cases = [
             (
@@ -578,6 +641,10 @@ mod tests {
         assert_eq!(fr("Il n'a jamais menti."), 1);
         assert_eq!(fr("Aucun soldat n'a été tué."), 1);
         assert_eq!(fr("Il est parti sans rien dire."), 0);
+        assert_eq!(fr("L'armée a parlé sans donner de bilan."), 1);
+        assert_eq!(fr("Il est parti sans en informer ses proches."), 1);
+        assert_eq!(fr("C'est sans doute la fin."), 0);
+        assert_eq!(fr("Une crise sans précédent."), 0);
         assert_eq!(fr("Il n'est pas impossible qu'il vienne."), 0);
         assert_eq!(fr("Il ne croit pas que l'Ontario suivra."), 1);
         assert!(french(&words("Il ne reste que deux jours."))
