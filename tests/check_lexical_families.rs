@@ -299,6 +299,21 @@ fn built_in_lexicons_hold_real_lists() {
 fn set_phrases_are_found_in_their_inflected_forms() {
     let cases = [
         (
+            "Un responsable, qui a requis l'anonymat, a confirmé l'attaque.",
+            "An official, who required anonymity, confirmed the attack.",
+            "calque.requis-l-anonymat",
+        ),
+        (
+            "Les mineurs ont entamé une grève illimitée lundi.",
+            "The miners began an unlimited strike on Monday.",
+            "calque.greve-illimitee",
+        ),
+        (
+            "L'or est le premier produit d'exportation du pays.",
+            "Gold is the country's first export product.",
+            "calque.premier-producteur",
+        ),
+        (
             "Deux enseignants ont été enlevés par des hommes armés.",
             "Two teachers were removed by armed men.",
             "false-friend.enlever",
@@ -430,6 +445,18 @@ fn set_phrases_are_found_in_their_inflected_forms() {
         assert_eq!(rules(&f), [rule], "{en}");
     }
     let right = [
+        (
+            "Un responsable, qui a requis l'anonymat, a confirmé l'attaque.",
+            "An official, who asked not to be named, confirmed the attack.",
+        ),
+        (
+            "Les mineurs ont entamé une grève illimitée lundi.",
+            "The miners began an indefinite strike on Monday.",
+        ),
+        (
+            "L'or est le premier produit d'exportation du pays.",
+            "Gold is the country's top export.",
+        ),
         (
             "Deux enseignants ont été enlevés par des hommes armés.",
             "Two teachers were abducted by armed men.",
