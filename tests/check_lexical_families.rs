@@ -299,6 +299,11 @@ fn built_in_lexicons_hold_real_lists() {
 fn set_phrases_are_found_in_their_inflected_forms() {
     let cases = [
         (
+            "La Russie assure la formation de ses troupes.",
+            "Russia ensures the formation of its troops.",
+            "context.formation-des-troupes",
+        ),
+        (
             "Un responsable, qui a requis l'anonymat, a confirmé l'attaque.",
             "An official, who required anonymity, confirmed the attack.",
             "calque.requis-l-anonymat",
@@ -445,6 +450,10 @@ fn set_phrases_are_found_in_their_inflected_forms() {
         assert_eq!(rules(&f), [rule], "{en}");
     }
     let right = [
+        (
+            "La Russie assure la formation de ses troupes.",
+            "Russia trains its troops.",
+        ),
         (
             "Un responsable, qui a requis l'anonymat, a confirmé l'attaque.",
             "An official, who asked not to be named, confirmed the attack.",
