@@ -199,6 +199,23 @@ struct People {
     masculine_mention: bool,
 }
 
+/// Every word of the lists above, so that most words are passed over with one lookup.
+fn person_words() -> &'static foldhash::HashSet<&'static str> {
+    static WORDS: std::sync::OnceLock<foldhash::HashSet<&'static str>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        [
+            EPICENE_ROLES,
+            FEMININE_ROLES,
+            MASCULINE_ROLES,
+            FEMININE_MENTIONS,
+            MASCULINE_MENTIONS,
+        ]
+        .concat()
+        .into_iter()
+        .collect()
+    })
+}
+
 fn french_people(words: &[Word]) -> People {
     let mut people = People::default();
     for (k, word) in words.iter().enumerate() {
@@ -206,12 +223,15 @@ fn french_people(words: &[Word]) -> People {
             continue;
         }
         let folded = word.folded.as_str();
+        let pronoun = subject_pronoun(folded);
+        if pronoun.is_none() && !person_words().contains(folded) {
+            continue;
+        }
         match role_gender(words, k) {
             Some(Gender::Feminine) => people.feminine_role = people.feminine_role.or(Some(k)),
             Some(Gender::Masculine) => people.masculine_role = people.masculine_role.or(Some(k)),
             None => {}
         }
-        let pronoun = subject_pronoun(folded);
         people.feminine_mention |= FEMININE_MENTIONS.contains(&folded) || pronoun == Some("elle");
         people.masculine_mention |= MASCULINE_MENTIONS.contains(&folded) || pronoun == Some("il");
     }
