@@ -303,6 +303,12 @@ fn set_phrases_are_found_in_their_inflected_forms() {
             "Russia ensures the formation of its troops.",
             "context.formation-des-troupes",
         ),
+        // "instructors" elsewhere in the sentence does not say "training".
+        (
+            "Des instructeurs russes assurent la formation de ses troupes.",
+            "Russian instructors ensure the formation of its troops.",
+            "context.formation-des-troupes",
+        ),
         (
             "Un responsable, qui a requis l'anonymat, a confirmé l'attaque.",
             "An official, who required anonymity, confirmed the attack.",
