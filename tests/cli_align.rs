@@ -246,22 +246,15 @@ fn glossary_terms_anchor_sentences_with_nothing_else_in_common() {
         .arg(&glossary)
         .assert()
         .success();
-    let ladder = |extra: &[&std::ffi::OsStr]| {
-        let output = wirealign()
-            .args(["align", "--presplit", "--from", "fr", "--to", "en"])
-            .args(["--format", "ladder", "--no-builtin-dict"])
-            .args(extra)
-            .arg(&fr)
-            .arg(&en)
-            .output()
-            .unwrap();
-        assert!(output.status.success());
-        String::from_utf8(output.stdout).unwrap()
-    };
+    let no_builtin: &std::ffi::OsStr = "--no-builtin-dict".as_ref();
     // Without the built-in dictionary, « casques bleus » = "peacekeepers" is the only link
     // between sentence 1 and English 0.
-    assert_ne!(target_of(&ladder(&[]), 1), "[0]");
-    let with_glossary = ladder(&["--glossary".as_ref(), glossary.as_os_str()]);
+    assert_ne!(target_of(&fr_en_ladder(&fr, &en, &[no_builtin]), 1), "[0]");
+    let with_glossary = fr_en_ladder(
+        &fr,
+        &en,
+        &[no_builtin, "--glossary".as_ref(), glossary.as_os_str()],
+    );
     assert_eq!(target_of(&with_glossary, 1), "[0]", "{with_glossary}");
 }
 
@@ -281,19 +274,22 @@ fn the_builtin_dictionary_links_words_that_look_nothing_alike() {
         "The troops left the town last night.\n\
          Calm returned this morning across the country.\n",
     );
-    let ladder = |extra: &[&str]| {
-        let output = wirealign()
-            .args(["align", "--presplit", "--from", "fr", "--to", "en"])
-            .args(["--format", "ladder"])
-            .args(extra)
-            .arg(&fr)
-            .arg(&en)
-            .output()
-            .unwrap();
-        assert!(output.status.success());
-        String::from_utf8(output.stdout).unwrap()
-    };
     // soldats ~ troops, quitté ~ left, ville ~ town, hier soir ~ last night.
-    assert_eq!(target_of(&ladder(&[]), 1), "[0]");
-    assert_ne!(target_of(&ladder(&["--no-builtin-dict"]), 1), "[0]");
+    assert_eq!(target_of(&fr_en_ladder(&fr, &en, &[]), 1), "[0]");
+    let no_builtin: &std::ffi::OsStr = "--no-builtin-dict".as_ref();
+    assert_ne!(target_of(&fr_en_ladder(&fr, &en, &[no_builtin]), 1), "[0]");
+}
+
+/// The ladder `wirealign align` writes for a presplit French–English pair.
+fn fr_en_ladder(fr: &Path, en: &Path, extra: &[&std::ffi::OsStr]) -> String {
+    let output = wirealign()
+        .args(["align", "--presplit", "--from", "fr", "--to", "en"])
+        .args(["--format", "ladder"])
+        .args(extra)
+        .arg(fr)
+        .arg(en)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    String::from_utf8(output.stdout).unwrap()
 }

@@ -7,6 +7,7 @@ use crate::align::features::{Sentence, Vocab};
 use crate::error::{Error, Result};
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::OnceLock;
 
 /// Source word id → target word ids with a confidence in (0, 1], indexed by word id.
 #[derive(Debug, Clone, Default)]
@@ -83,16 +84,22 @@ impl Dictionary {
     }
 
     /// The built-in dictionary for a language pair (ISO 639-1 codes), either way round.
+    /// Each list is parsed once per process: a `tmx build` aligns many documents.
     pub fn builtin(source_lang: &str, target_lang: &str) -> Option<Dictionary> {
-        let parse = |text: &str| {
-            Dictionary::parse(text, Path::new("built-in dictionary"))
-                .expect("built-in dictionaries parse")
+        static GERMAN_FRENCH_PARSED: OnceLock<Dictionary> = OnceLock::new();
+        static FRENCH_ENGLISH_PARSED: OnceLock<Dictionary> = OnceLock::new();
+        let parsed = |cell: &'static OnceLock<Dictionary>, text: &str| {
+            cell.get_or_init(|| {
+                Dictionary::parse(text, Path::new("built-in dictionary"))
+                    .expect("built-in dictionaries parse")
+            })
+            .clone()
         };
         match (source_lang, target_lang) {
-            ("de", "fr") => Some(parse(GERMAN_FRENCH)),
-            ("fr", "de") => Some(parse(GERMAN_FRENCH).reversed()),
-            ("fr", "en") => Some(parse(FRENCH_ENGLISH)),
-            ("en", "fr") => Some(parse(FRENCH_ENGLISH).reversed()),
+            ("de", "fr") => Some(parsed(&GERMAN_FRENCH_PARSED, GERMAN_FRENCH)),
+            ("fr", "de") => Some(parsed(&GERMAN_FRENCH_PARSED, GERMAN_FRENCH).reversed()),
+            ("fr", "en") => Some(parsed(&FRENCH_ENGLISH_PARSED, FRENCH_ENGLISH)),
+            ("en", "fr") => Some(parsed(&FRENCH_ENGLISH_PARSED, FRENCH_ENGLISH).reversed()),
             _ => None,
         }
     }

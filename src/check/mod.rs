@@ -611,6 +611,15 @@ pub fn check_texts(source: &str, target: &str, checker: &Checker) -> Vec<Finding
     )
 }
 
+/// Rule ids the built-in checker reports on one French sentence and its English.
+#[cfg(test)]
+pub(crate) fn rules_on(fr: &str, en: &str) -> Vec<String> {
+    check_texts(fr, en, &Checker::builtin())
+        .into_iter()
+        .map(|f| f.rule)
+        .collect()
+}
+
 #[cfg(test)]
 mod align_tests {
     use super::*;

@@ -107,14 +107,7 @@ fn finding(pair: &Pair, tokens: &Tokens, i: usize, j: usize) -> Finding {
 
 #[cfg(test)]
 mod tests {
-    use crate::check::{check_texts, Checker};
-
-    fn rules(fr: &str, en: &str) -> Vec<String> {
-        check_texts(fr, en, &Checker::builtin())
-            .into_iter()
-            .map(|f| f.rule)
-            .collect()
-    }
+    use crate::check::rules_on as rules;
 
     #[test]
     fn a_participle_left_before_the_main_verb_is_flagged() {
