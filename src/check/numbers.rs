@@ -704,7 +704,33 @@ fn french_format(pair: &Pair, tokens: &super::Tokens) -> Vec<Finding> {
         );
     }
     findings.extend(french_clock_times(pair, tokens));
+    findings.extend(spaced_percent_signs(pair, tokens));
     findings
+}
+
+/// "70 %": French typography puts a space before the per cent sign, English none.
+fn spaced_percent_signs(pair: &Pair, tokens: &super::Tokens) -> Vec<Finding> {
+    let text = pair.target.text;
+    tokens
+        .target
+        .windows(2)
+        .filter(|w| w[0].kind == TokenKind::Number && w[1].text == "%")
+        .filter(|w| w[0].end < w[1].start && text[w[0].end..w[1].start].trim().is_empty())
+        .map(|w| {
+            Finding::new(
+                "number.format",
+                Category::Number,
+                Severity::Warning,
+                None,
+                Some(pair.target.span(w[0].start, w[1].end)),
+                format!(
+                    "« {} » keeps the French space before the per cent sign",
+                    &text[w[0].start..w[1].end]
+                ),
+            )
+            .suggest(format!("{}%", w[0].text))
+        })
+        .collect()
 }
 
 /// A French clock time left in English ("16h30", "8h", "16 h 30"): English writes 4:30 pm
@@ -1043,7 +1069,7 @@ mod tests {
     }
 
     #[test]
-    fn a_french_clock_time_left_in_english_is_flagged() {
+    fn french_clock_times_and_percent_spacing_left_in_english_are_flagged() {
         for (fr, en) in [
             (
                 "L'attaque a commencé à 16h30.",
@@ -1055,6 +1081,12 @@ mod tests {
             assert_eq!(rules(fr, en), ["number.format"], "{en}");
         }
         assert!(rules("L'attaque a commencé à 16h30.", "It began at 4:30 pm.").is_empty());
+        let fr = "Il contrôle plus de 70 % du territoire.";
+        assert_eq!(
+            rules(fr, "It controls over 70 % of the territory."),
+            ["number.format"]
+        );
+        assert!(rules(fr, "It controls over 70% of the territory.").is_empty());
         assert!(rules("Il a roulé à 90 km/h.", "He drove at 90 km/h.").is_empty());
     }
 
