@@ -76,9 +76,7 @@ fn capitalised(day: &str) -> String {
 #[cfg(test)]
 mod tests {
     fn flagged(fr: &str, en: &str) -> bool {
-        crate::check::rules_on(fr, en)
-            .iter()
-            .any(|r| r == super::RULE)
+        crate::check::fires(super::RULE, fr, en)
     }
 
     #[test]

@@ -327,9 +327,7 @@ fn english_pronouns(words: &[Word]) -> (Option<usize>, Option<usize>) {
 #[cfg(test)]
 mod tests {
     fn flagged(fr: &str, en: &str) -> bool {
-        crate::check::rules_on(fr, en)
-            .iter()
-            .any(|r| r == super::RULE)
+        crate::check::fires(super::RULE, fr, en)
     }
 
     #[test]

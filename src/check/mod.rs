@@ -620,6 +620,12 @@ pub(crate) fn rules_on(fr: &str, en: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether the built-in checker reports `rule` on one French sentence and its English.
+#[cfg(test)]
+pub(crate) fn fires(rule: &str, fr: &str, en: &str) -> bool {
+    rules_on(fr, en).iter().any(|r| r == rule)
+}
+
 #[cfg(test)]
 mod align_tests {
     use super::*;
