@@ -186,14 +186,9 @@ fn fold_find(text: &str, phrase: &str) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use crate::check::{check_texts, Checker};
 
     fn rules(fr: &str, en: &str, prefix: &str) -> Vec<String> {
-        check_texts(fr, en, &Checker::builtin())
-            .into_iter()
-            .filter(|f| f.rule.starts_with(prefix))
-            .map(|f| f.rule)
-            .collect()
+        crate::check::family_rules_on(prefix, fr, en)
     }
 
     #[test]

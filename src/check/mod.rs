@@ -620,6 +620,15 @@ pub(crate) fn rules_on(fr: &str, en: &str) -> Vec<String> {
         .collect()
 }
 
+/// Rule ids of one family (`"number."`) the built-in checker reports on a sentence pair.
+#[cfg(test)]
+pub(crate) fn family_rules_on(prefix: &str, fr: &str, en: &str) -> Vec<String> {
+    rules_on(fr, en)
+        .into_iter()
+        .filter(|rule| rule.starts_with(prefix))
+        .collect()
+}
+
 /// Whether the built-in checker reports `rule` on one French sentence and its English.
 #[cfg(test)]
 pub(crate) fn fires(rule: &str, fr: &str, en: &str) -> bool {

@@ -561,11 +561,7 @@ mod tests {
     }
 
     fn rules(fr: &str, en: &str) -> Vec<String> {
-        crate::check::check_texts(fr, en, &crate::check::Checker::builtin())
-            .into_iter()
-            .filter(|f| f.rule.starts_with("negation."))
-            .map(|f| f.rule)
-            .collect()
+        crate::check::family_rules_on("negation.", fr, en)
     }
 
     #[test]

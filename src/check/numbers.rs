@@ -1031,11 +1031,7 @@ mod tests {
     }
 
     fn rules(fr: &str, en: &str) -> Vec<String> {
-        crate::check::check_texts(fr, en, &crate::check::Checker::builtin())
-            .into_iter()
-            .filter(|f| f.rule.starts_with("number."))
-            .map(|f| f.rule)
-            .collect()
+        crate::check::family_rules_on("number.", fr, en)
     }
 
     #[test]

@@ -409,14 +409,9 @@ pub fn check(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use crate::check::{check_texts, Checker};
 
     fn rules(fr: &str, en: &str) -> Vec<String> {
-        check_texts(fr, en, &Checker::builtin())
-            .into_iter()
-            .filter(|f| f.rule.starts_with("untranslated."))
-            .map(|f| f.rule)
-            .collect()
+        crate::check::family_rules_on("untranslated.", fr, en)
     }
 
     #[test]
