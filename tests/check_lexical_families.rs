@@ -310,6 +310,16 @@ fn set_phrases_are_found_in_their_inflected_forms() {
             "context.formation-des-troupes",
         ),
         (
+            "L'agriculture fait vivre 80 % de la population.",
+            "Agriculture makes live 80% of the population.",
+            "context.faire-vivre",
+        ),
+        (
+            "Ces mines font vivre des milliers de familles.",
+            "These mines provide a large livelihood to families.",
+            "context.faire-vivre",
+        ),
+        (
             "Un responsable, qui a requis l'anonymat, a confirmé l'attaque.",
             "An official, who required anonymity, confirmed the attack.",
             "calque.requis-l-anonymat",
@@ -459,6 +469,14 @@ fn set_phrases_are_found_in_their_inflected_forms() {
         (
             "La Russie assure la formation de ses troupes.",
             "Russia trains its troops.",
+        ),
+        (
+            "L'agriculture fait vivre 80 % de la population.",
+            "Agriculture supports 80% of the population.",
+        ),
+        (
+            "Ces mines font vivre des milliers de familles.",
+            "Thousands of families depend on these mines for a living.",
         ),
         (
             "Un responsable, qui a requis l'anonymat, a confirmé l'attaque.",
