@@ -383,8 +383,37 @@ fn undoubled(folded: &str) -> String {
     out
 }
 
-/// French names found in English only with a letter doubled or undoubled (Diarra → Diara,
-/// Kidal → Kiddal): a misspelling, since no transliteration doubles letters.
+/// Shortest name whose one changed vowel is taken for a slip: short names have genuine
+/// variants (Ali, Ahmed ~ Ahmad).
+const MIN_VOWEL_SLIP_CHARS: usize = 6;
+
+/// Whether two spellings differ in one vowel inside the word (Assimi → Assami).
+/// The last letter is left out: exonyms change the final vowel (Floride ~ Florida,
+/// Caroline ~ Carolina). Transliteration variants (ou ~ u, y ~ i) are compared on
+/// their keys first.
+fn one_vowel_apart(a: &str, b: &str) -> bool {
+    let is_vowel = |c: char| "aeiouy".contains(c);
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len() != b.len() || a.len() < MIN_VOWEL_SLIP_CHARS || a.last() != b.last() {
+        return false;
+    }
+    let mut differences = a.iter().zip(&b).filter(|(x, y)| x != y);
+    let first = differences.next();
+    first.is_some_and(|(&x, &y)| is_vowel(x) && is_vowel(y)) && differences.next().is_none()
+}
+
+/// Whether the English spelling of a French name is a slip rather than a variant: a
+/// letter doubled or undoubled (Diarra → Diara, Kidal → Kiddal; no transliteration
+/// doubles letters), or one vowel changed where the transliteration keys differ too.
+fn slipped(french: &str, english: &str) -> bool {
+    if undoubled(french) == undoubled(english) {
+        return true;
+    }
+    let (french_key, english_key) = (transliteration_key(french), transliteration_key(english));
+    french_key != english_key && one_vowel_apart(&french_key, &english_key)
+}
+
+/// French names found in English only misspelt (see `slipped`).
 fn respelled(
     pair: &Pair,
     source_names: &[Name],
@@ -399,10 +428,9 @@ fn respelled(
         if known || target_names.iter().any(|t| exact(&t)) {
             continue;
         }
-        let key = undoubled(&s.folded);
         let Some(t) = target_names
             .iter()
-            .find(|t| !t.acronym && undoubled(&t.folded) == key)
+            .find(|t| !t.acronym && slipped(&s.folded, &t.folded))
         else {
             continue;
         };
@@ -742,6 +770,38 @@ mod tests {
             "He went to Greece with Moussa Diarra."
         )
         .is_empty());
+    }
+
+    #[test]
+    fn one_vowel_changed_inside_a_long_name_is_a_misspelling() {
+        assert_eq!(
+            rules(
+                "Le colonel Assimi Goïta a prêté serment mardi devant la Cour suprême.",
+                "Colonel Assami Goita was sworn in on Tuesday before the supreme court."
+            ),
+            ["name.spelling"]
+        );
+        // Transliteration variants, short names and exonyms ending in another vowel are
+        // not slips.
+        for (fr, en) in [
+            (
+                "Le cyclone a frappé la Floride et la Caroline du Nord lundi.",
+                "The cyclone hit Florida and North Carolina on Monday.",
+            ),
+            (
+                "Le ministre Abdoulaye Diop est arrivé lundi à Dakar pour une visite.",
+                "Minister Abdulaye Diop arrived in Dakar on Monday for a visit.",
+            ),
+            (
+                "Le chef rebelle Ahmed Ould Ali est arrivé lundi à Kidal.",
+                "The rebel chief Ahmad Ould Ali arrived in Kidal on Monday.",
+            ),
+        ] {
+            assert!(
+                !rules(fr, en).contains(&"name.spelling".to_string()),
+                "{en}"
+            );
+        }
     }
 
     #[test]
