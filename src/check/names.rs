@@ -65,6 +65,21 @@ fn lexicon() -> &'static Lexicon {
             index_words(&mut lex.by_english_word, en, index);
             lex.exonyms.push(entry);
         }
+        // The glossary's bodies and groups are names that change too: Cedeao ~ ECOWAS.
+        for concept in crate::glossary::Glossary::builtin().iter() {
+            let forms = |lang| concept.accepted(lang).collect::<Vec<_>>().join("|");
+            let (fr, en) = (
+                forms(crate::glossary::Lang::Fr),
+                forms(crate::glossary::Lang::En),
+            );
+            let index = lex.exonyms.len();
+            index_words(&mut lex.by_french_word, &fr, index);
+            index_words(&mut lex.by_english_word, &en, index);
+            lex.exonyms.push(Exonym {
+                french: fr.split('|').map(fold).collect(),
+                english: en.split('|').map(fold).collect(),
+            });
+        }
         lex.french_common = data_lines(FRENCH_COMMON).map(fold).collect();
         lex.english_common = data_lines(ENGLISH_COMMON).map(fold).collect();
         lex
@@ -332,8 +347,16 @@ struct View<'a> {
 }
 
 /// True when the name on one side is accounted for on the `other` side.
+/// A word of the common list, or its plural (« Premiers ministres »).
+fn is_common(common: &HashSet<String>, folded: &str) -> bool {
+    common.contains(folded)
+        || folded
+            .strip_suffix(['s', 'x'])
+            .is_some_and(|singular| common.contains(singular))
+}
+
 fn explained(name: &Name, own: &View, other: &View, own_is_french: bool) -> bool {
-    if own.common.contains(&name.folded) {
+    if is_common(own.common, &name.folded) {
         return true;
     }
     let plain = |w: &Word| w.is_word() && w.folded.trim_end_matches('\'') == name.folded;
@@ -424,7 +447,19 @@ fn respelled(
     for s in source_names.iter().filter(|n| !n.titled && !n.acronym) {
         let exact = |t: &&Name| t.folded == s.folded;
         // Places have exonyms that double letters legitimately: Grèce → Greece.
-        let known = source.common.contains(&s.folded) || source.index.contains_key(&s.folded);
+        // An exonym that spells this word otherwise (Grèce → Greece); a glossary name
+        // kept as is in English (Assimi Goïta → Assimi Goita) is no excuse.
+        let changes_name = |&e: &usize| {
+            let english = &lexicon().exonyms[e].english;
+            !english
+                .iter()
+                .any(|f| f.split([' ', '-']).any(|w| w == s.folded))
+        };
+        let known = is_common(source.common, &s.folded)
+            || source
+                .index
+                .get(&s.folded)
+                .is_some_and(|entries| entries.iter().any(changes_name));
         if known || target_names.iter().any(|t| exact(&t)) {
             continue;
         }

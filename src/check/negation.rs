@@ -344,9 +344,13 @@ pub fn french(words: &[Word]) -> Vec<Negation> {
             // "Rien qu'en 2011" is "in 2011 alone".
             "rien" => previous != Some("sans") && !matches!(next, Some("que" | "qu'")),
             "aucun" | "aucune" => previous != Some("sans"),
-            "jamais" => !matches!(previous, Some("que" | "qu'" | "si" | "a")),
-            // « sans donner de bilan »: "without giving", as negative as « ne pas ».
-            "sans" => before_infinitive(&words, i + 1),
+            "jamais" => {
+                !matches!(previous, Some("que" | "qu'" | "si" | "a"))
+                    && !after_superlative(&words, i)
+            }
+            // « sans donner de bilan »: "without giving", as negative as « ne pas »; but
+            // « sans attendre », « sans tarder » are "at once".
+            "sans" => before_infinitive(&words, i + 1) && !at_once(&words, i),
             _ => false,
         };
         let weak = match w.folded.as_str() {
@@ -365,6 +369,42 @@ pub fn french(words: &[Word]) -> Vec<Negation> {
     }
     found.sort_by_key(|n| n.start);
     found
+}
+
+/// Words that make a bare « jamais » mean "ever": « la plus large jamais prise », « le
+/// pire bilan jamais enregistré », « la première fois ».
+const SUPERLATIVES: &[&str] = &[
+    "plus",
+    "moins",
+    "meilleur",
+    "meilleure",
+    "meilleurs",
+    "meilleures",
+    "pire",
+    "pires",
+    "premier",
+    "premiere",
+    "premiers",
+    "premieres",
+    "seul",
+    "seule",
+    "seuls",
+    "seules",
+];
+
+/// Whether a superlative stands in the four words before `i`.
+fn after_superlative(words: &[&Word], i: usize) -> bool {
+    words[i.saturating_sub(4)..i]
+        .iter()
+        .any(|w| SUPERLATIVES.contains(&w.folded.as_str()))
+}
+
+/// « sans attendre », « sans tarder » with no object: "at once", not "without waiting".
+fn at_once(words: &[&Word], sans: usize) -> bool {
+    let verb = words.get(sans + 1).map(|w| w.folded.as_str());
+    let object = words.get(sans + 2).map(|w| w.folded.as_str());
+    matches!(verb, Some("attendre" | "tarder"))
+        && !object.is_some_and(|o| DETERMINERS_AND_PREPOSITIONS.contains(&o) || o == "que")
 }
 
 /// Object pronouns that may stand between « sans » and its verb (« sans en donner »).
@@ -413,6 +453,19 @@ fn before_infinitive(words: &[&Word], mut k: usize) -> bool {
     })
 }
 
+/// "(not) to be named / identified / quoted": how English asks for anonymity.
+fn anonymity_formula(after_not: &[&Word]) -> bool {
+    let folded: Vec<&str> = after_not
+        .iter()
+        .take(3)
+        .map(|w| w.folded.as_str())
+        .collect();
+    matches!(
+        folded.as_slice(),
+        ["to", "be", "named" | "identified" | "quoted" | "cited"]
+    )
+}
+
 /// Negations of an English text.
 pub fn english(words: &[Word]) -> Vec<Negation> {
     let words = words_only(words);
@@ -427,7 +480,12 @@ pub fn english(words: &[Word]) -> Vec<Negation> {
         };
         let strong = match text {
             // "not only" is emphasis; "not until" and "not more than" restrict (ne … que).
-            "not" => next != Some("only") && !ahead(&["until", "till"]),
+            // "asked not to be named" renders « a requis l'anonymat », no negation.
+            "not" => {
+                next != Some("only")
+                    && !ahead(&["until", "till"])
+                    && !anonymity_formula(&words[i + 1..])
+            }
             "never" | "none" | "nothing" | "nobody" | "no-one" | "cannot" | "nowhere" => true,
             // "No 10", "No. 1" are numbers.
             "no" => next.is_some_and(|n| !n.starts_with(|c: char| c.is_ascii_digit())),
@@ -641,6 +699,11 @@ mod tests {
         assert_eq!(fr("Il est parti sans en informer ses proches."), 1);
         assert_eq!(fr("C'est sans doute la fin."), 0);
         assert_eq!(fr("Une crise sans précédent."), 0);
+        // After a superlative « jamais » is "ever"; « sans attendre » is "at once".
+        assert_eq!(fr("C'est la sanction la plus lourde jamais prononcée."), 0);
+        assert_eq!(fr("Un niveau jamais observé."), 1);
+        assert_eq!(fr("Les habitants doivent évacuer sans attendre."), 0);
+        assert_eq!(fr("Il est parti sans attendre les secours."), 1);
         assert_eq!(fr("Il n'est pas impossible qu'il vienne."), 0);
         assert_eq!(fr("Il ne croit pas que l'Ontario suivra."), 1);
         assert!(french(&words("Il ne reste que deux jours."))
@@ -661,5 +724,7 @@ mod tests {
         assert_eq!(en("No soldier was killed."), 1);
         assert_eq!(en("Not only did he come, he spoke."), 0);
         assert_eq!(en("He lives at No 10 Downing Street."), 0);
+        assert_eq!(en("An official, who asked not to be named, spoke."), 0);
+        assert_eq!(en("He asked them not to be late."), 1);
     }
 }

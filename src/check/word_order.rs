@@ -530,8 +530,44 @@ fn article_disagrees(a: &Word, b: &Word) -> bool {
     }
 }
 
-fn singular_before_plural(a: &Word, b: &Word) -> bool {
-    matches!(lower(a), "a" | "an" | "every" | "each")
+/// Plurals English puts before a noun as a modifier: "a rights group", "an arms dealer".
+const PLURAL_MODIFIERS: &[&str] = &[
+    "rights",
+    "arms",
+    "sales",
+    "savings",
+    "goods",
+    "customs",
+    "sports",
+    "arts",
+    "operations",
+    "communications",
+    "affairs",
+    "weapons",
+    "drugs",
+    "jobs",
+    "parts",
+    "relations",
+    "services",
+    "systems",
+    "earnings",
+    "markets",
+    "claims",
+    "records",
+    "materials",
+    "resources",
+    "awards",
+    "elections",
+    "veterans",
+    "workers",
+    "students",
+    "teachers",
+];
+
+fn singular_before_plural(a: &Word, b: &Word, after: Option<&Word>) -> bool {
+    let modifier = is_one_of(b, PLURAL_MODIFIERS) && after.is_some_and(|c| c.is_word());
+    !modifier
+        && matches!(lower(a), "a" | "an" | "every" | "each")
         && b.is_word()
         && starts_lowercase(b)
         && b.text.len() > 3
@@ -690,7 +726,7 @@ fn sentence_breaks(tokens: &[Word], classes: &[Class]) -> Vec<Break> {
             || multiplier_without_number(a, b)
             || repeated(a, b)
             || article_disagrees(a, b)
-            || singular_before_plural(a, b);
+            || singular_before_plural(a, b, context.after);
         if broken {
             breaks.push(Break {
                 start: a.start,
@@ -912,6 +948,12 @@ mod tests {
         assert_eq!(found("It was a elections year."), ["“a elections”"]);
         assert_eq!(found("It was an important year."), Vec::<String>::new());
         assert_eq!(found("He lives à Istanbul."), Vec::<String>::new());
+        // A plural that modifies the next noun, but not one left alone.
+        assert_eq!(
+            found("A rights group met a sales team."),
+            Vec::<String>::new()
+        );
+        assert_eq!(found("He saw a rights, then left."), ["“a rights”"]);
     }
 
     fn scrambled_translation(fr: &str, en: &str) -> bool {

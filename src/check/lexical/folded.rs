@@ -19,6 +19,14 @@ pub struct Word {
     pub all_caps: bool,
 }
 
+/// Two capitals or more and no lower-case letter, except the plural -s English gives
+/// acronyms ("NGOs", "IDPs").
+fn is_acronym(word: &str) -> bool {
+    let singular = word.strip_suffix('s').unwrap_or(word);
+    singular.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && singular.chars().all(|c| !c.is_lowercase())
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Folded {
     pub text: String,
@@ -137,8 +145,7 @@ fn split_words(original: &str, folded: &str, origin: &[(u32, u32)]) -> Vec<Word>
                 let orig_end = origin[at - 1].1 as usize;
                 let orig = &original[orig_start..orig_end];
                 let capitalised = orig.chars().next().is_some_and(char::is_uppercase);
-                let all_caps = orig.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                    && orig.chars().all(|c| !c.is_lowercase());
+                let all_caps = is_acronym(orig);
                 words.push(Word {
                     start: s,
                     end: at,
@@ -181,9 +188,11 @@ mod tests {
 
     #[test]
     fn acronyms_are_recognised_by_case() {
-        let f = Folded::new("le GSIM et l'Onu");
+        let f = Folded::new("le GSIM et l'Onu, NGOs, Is");
         assert!(f.words[1].all_caps);
         assert!(!f.words[4].all_caps);
+        assert!(f.words[5].all_caps, "plural acronym");
+        assert!(!f.words[6].all_caps);
     }
 
     #[test]

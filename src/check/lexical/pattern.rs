@@ -206,7 +206,11 @@ impl PatternSet {
                 for &literal in &self.by_text[text] {
                     let spec = &self.literals[literal];
                     let whole = spec.text.len() == word.end - word.start;
-                    if (whole || spec.stem) && case_fits(spec, word) {
+                    // English pluralises acronyms: "NGO" matches "NGOs".
+                    let plural = spec.caps
+                        && spec.text.len() + 1 == word.end - word.start
+                        && folded.text.as_bytes()[word.end - 1] == b's';
+                    if (whole || plural || spec.stem) && case_fits(spec, word) {
                         hits.push((index, literal));
                     }
                 }
@@ -332,6 +336,9 @@ mod tests {
         let s = set(&["AES"], 0);
         assert_eq!(found(&s, "l'AES").len(), 1);
         assert!(found(&s, "les aes").is_empty());
+        let s = set(&["NGO"], 0);
+        assert_eq!(found(&s, "several NGOs").len(), 1, "plural acronym");
+        assert!(found(&s, "several NGOS2").is_empty());
     }
 
     #[test]
