@@ -1,56 +1,117 @@
-//! Weekdays: wire copy dates events by weekday (« a annoncé jeudi »), and machine
-//! translation sometimes changes it. A weekday in the English that the French does not
-//! name, when the French names another, is a wrong date.
+//! Weekdays and months: wire copy dates events by weekday (« a annoncé jeudi ») and
+//! month (« détenu depuis mars 2024 »), and machine translation sometimes changes them. A
+//! weekday or month in the English that the French does not name, when the French names
+//! another of its kind, is a wrong date.
 
 use super::{Category, Finding, Pair, Tokens, Word};
 use crate::check::Severity;
 
 pub const RULE: &str = "number.weekday";
+pub const MONTH_RULE: &str = "number.month";
 
-const FRENCH_DAYS: [&str; 7] = [
-    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-];
-const ENGLISH_DAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+/// The names of one calendar cycle in both languages, each entry with its spellings.
+struct Cycle {
+    rule: &'static str,
+    french: &'static [&'static [&'static str]],
+    english: &'static [&'static [&'static str]],
+}
 
-/// (token index, day number) of each weekday of one side.
-fn weekdays(words: &[Word], names: &[&str; 7]) -> Vec<(usize, usize)> {
+const WEEKDAYS: Cycle = Cycle {
+    rule: RULE,
+    french: &[
+        &["lundi", "lundis"],
+        &["mardi", "mardis"],
+        &["mercredi", "mercredis"],
+        &["jeudi", "jeudis"],
+        &["vendredi", "vendredis"],
+        &["samedi", "samedis"],
+        &["dimanche", "dimanches"],
+    ],
+    english: &[
+        &["monday", "mondays"],
+        &["tuesday", "tuesdays"],
+        &["wednesday", "wednesdays"],
+        &["thursday", "thursdays"],
+        &["friday", "fridays"],
+        &["saturday", "saturdays"],
+        &["sunday", "sundays"],
+    ],
+};
+
+/// English months with the abbreviations of news style (Feb., Aug., Sept.; not "Jan", a
+/// first name).
+const MONTHS: Cycle = Cycle {
+    rule: MONTH_RULE,
+    french: &[
+        &["janvier"],
+        &["fevrier"],
+        &["mars"],
+        &["avril"],
+        &["mai"],
+        &["juin"],
+        &["juillet"],
+        &["aout"],
+        &["septembre"],
+        &["octobre"],
+        &["novembre"],
+        &["decembre"],
+    ],
+    english: &[
+        &["january"],
+        &["february", "feb"],
+        &["march"],
+        &["april", "apr"],
+        &["may"],
+        &["june"],
+        &["july"],
+        &["august", "aug"],
+        &["september", "sept", "sep"],
+        &["october", "oct"],
+        &["november", "nov"],
+        &["december", "dec"],
+    ],
+};
+
+/// (token index, position in the cycle) of each name of one side. English names must be
+/// capitalised: "may", "march" and "sun" are also common words.
+fn named(words: &[Word], names: &[&[&str]], capitalised: bool) -> Vec<(usize, usize)> {
     words
         .iter()
         .enumerate()
+        .filter(|(_, w)| !capitalised || w.text.starts_with(char::is_uppercase))
         .filter_map(|(k, w)| {
-            let day = names
+            let folded = w.folded.trim_end_matches('.');
+            names
                 .iter()
-                .position(|d| *d == w.folded.trim_end_matches('s'));
-            day.map(|d| (k, d))
+                .position(|spellings| spellings.contains(&folded))
+                .map(|d| (k, d))
         })
         .collect()
 }
 
 pub fn check(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
-    let french = weekdays(&tokens.source, &FRENCH_DAYS);
+    let mut findings = changed(pair, tokens, &WEEKDAYS);
+    findings.extend(changed(pair, tokens, &MONTHS));
+    findings
+}
+
+fn changed(pair: &Pair, tokens: &Tokens, cycle: &Cycle) -> Vec<Finding> {
+    let french = named(&tokens.source, cycle.french, false);
     let Some(&(first_french, _)) = french.first() else {
         return Vec::new();
     };
-    let named: Vec<usize> = french.iter().map(|&(_, d)| d).collect();
-    weekdays(&tokens.target, &ENGLISH_DAYS)
+    let named_in_french: Vec<usize> = french.iter().map(|&(_, d)| d).collect();
+    named(&tokens.target, cycle.english, true)
         .into_iter()
-        .filter(|(_, d)| !named.contains(d))
+        .filter(|(_, d)| !named_in_french.contains(d))
         .map(|(k, _)| {
             let (fr, en) = (&tokens.source[first_french], &tokens.target[k]);
-            let expected: Vec<String> = named
+            let expected: Vec<String> = named_in_french
                 .iter()
-                .map(|&d| capitalised(ENGLISH_DAYS[d]))
+                .map(|&d| capitalised(cycle.english[d][0]))
                 .collect();
             Finding::new(
-                RULE,
+                cycle.rule,
                 Category::Number,
                 Severity::Error,
                 Some(pair.source.span(fr.start, fr.end)),
@@ -65,8 +126,8 @@ pub fn check(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
         .collect()
 }
 
-fn capitalised(day: &str) -> String {
-    let mut letters = day.chars();
+fn capitalised(name: &str) -> String {
+    let mut letters = name.chars();
     letters
         .next()
         .map(|c| c.to_uppercase().chain(letters).collect())
@@ -77,6 +138,30 @@ fn capitalised(day: &str) -> String {
 mod tests {
     fn flagged(fr: &str, en: &str) -> bool {
         crate::check::fires(super::RULE, fr, en)
+    }
+
+    fn month_flagged(fr: &str, en: &str) -> bool {
+        crate::check::fires(super::MONTH_RULE, fr, en)
+    }
+
+    #[test]
+    fn a_changed_month_is_flagged_but_not_the_modal_may() {
+        assert!(month_flagged(
+            "Détenu depuis mars 2024, il a toujours clamé son innocence.",
+            "In detention since May 2024, he has always protested his innocence."
+        ));
+        for (fr, en) in [
+            (
+                "Détenu depuis mars 2024, il a toujours clamé son innocence.",
+                "In detention since March 2024, he may appeal.",
+            ),
+            (
+                "Le vote aura lieu en septembre.",
+                "The vote will take place in Sept.",
+            ),
+        ] {
+            assert!(!month_flagged(fr, en), "{en}");
+        }
     }
 
     #[test]

@@ -227,13 +227,25 @@ fn french_people(words: &[Word]) -> People {
         if pronoun.is_none() && !person_words().contains(folded) {
             continue;
         }
-        match role_gender(words, k) {
+        let gender = role_gender(words, k);
+        match gender {
             Some(Gender::Feminine) => people.feminine_role = people.feminine_role.or(Some(k)),
             Some(Gender::Masculine) => people.masculine_role = people.masculine_role.or(Some(k)),
             None => {}
         }
-        people.feminine_mention |= FEMININE_MENTIONS.contains(&folded) || pronoun == Some("elle");
-        people.masculine_mention |= MASCULINE_MENTIONS.contains(&folded) || pronoun == Some("il");
+        // A pronoun mentions someone unless it is impersonal (« il y a dix jours »).
+        let (feminine, masculine) = match pronoun {
+            Some(_) => (
+                gender == Some(Gender::Feminine),
+                gender == Some(Gender::Masculine),
+            ),
+            None => (
+                FEMININE_MENTIONS.contains(&folded),
+                MASCULINE_MENTIONS.contains(&folded),
+            ),
+        };
+        people.feminine_mention |= feminine;
+        people.masculine_mention |= masculine;
     }
     people
 }
@@ -347,6 +359,11 @@ mod tests {
         assert!(flagged(
             "Il a été libéré après trois mois de détention.",
             "She was released after three months in detention."
+        ));
+        // An impersonal « il y a » mentions no man.
+        assert!(flagged(
+            "Elle dit n'avoir reçu aucune aide depuis son arrivée, il y a dix jours.",
+            "He says he has received no aid since arriving ten days ago."
         ));
     }
 
