@@ -126,6 +126,22 @@ fn opens_sentence(previous: Option<&Word>) -> bool {
     }
 }
 
+/// A straight quote that sticks to the comma or word before it and not to the word after
+/// it closes a quotation: "…basis," Hamadou Sanda said. The name after it does not open
+/// a sentence (after `."` it does).
+fn after_closing_quote(words: &[Word], k: usize) -> bool {
+    let (Some(quote), Some(before)) = (
+        k.checked_sub(1).map(|j| &words[j]),
+        k.checked_sub(2).map(|j| &words[j]),
+    ) else {
+        return false;
+    };
+    matches!(quote.text, "\"" | "'")
+        && before.end == quote.start
+        && quote.end < words[k].start
+        && !matches!(before.text, "." | "!" | "?")
+}
+
 /// Words that head a ministry's name, in either language.
 const MINISTRY_HEADS: &[&str] = &[
     "ministre",
@@ -189,7 +205,7 @@ fn names(
         let at_segment_start = segment_starts.contains(&w.start);
         let known_place = lexicon_index.contains_key(w.folded.trim_end_matches('\''));
         if ((at_segment_start
-            || opens_sentence(previous)
+            || (opens_sentence(previous) && !after_closing_quote(words, k))
             || after_dateline(words, k, segment_starts))
             && !known_place)
             || is_roman_ordinal(w.text)
@@ -813,6 +829,14 @@ mod tests {
             rules(
                 "Le colonel Assimi Goïta a prêté serment mardi devant la Cour suprême.",
                 "Colonel Assami Goita was sworn in on Tuesday before the supreme court."
+            ),
+            ["name.spelling"]
+        );
+        // After a straight closing quote a name does not open a sentence.
+        assert_eq!(
+            rules(
+                "« Nous sommes inquiets pour la suite », a déclaré mardi Hamidou Sanda.",
+                "\"We are worried about what comes next,\" Hamadou Sanda said on Tuesday."
             ),
             ["name.spelling"]
         );
