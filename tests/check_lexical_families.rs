@@ -315,6 +315,71 @@ fn set_phrases_are_found_in_their_inflected_forms() {
             "context.faire-vivre",
         ),
         (
+            "Il a affirmé cela sans fournir davantage de précisions.",
+            "He said so without providing more precisions.",
+            "false-friend.precisions",
+        ),
+        (
+            "Le syndicat appelle à privilégier le dialogue.",
+            "The union calls to privilege dialogue.",
+            "false-friend.privilegier",
+        ),
+        (
+            "Deux coaccusés ont été relaxés au bénéfice du doute.",
+            "Two co-defendants were relaxed for the benefit of the doubt.",
+            "false-friend.relaxer",
+        ),
+        (
+            "L'agence onusienne a lancé un appel.",
+            "The onusian agency launched an appeal.",
+            "false-friend.onusien",
+        ),
+        (
+            "Les médias sont suspendus jusqu'à nouvel ordre.",
+            "The media are suspended until new order.",
+            "calque.jusqu-a-nouvel-ordre",
+        ),
+        (
+            "La liberté de la presse ne saurait servir de prétexte.",
+            "Press freedom would not know how to serve as a pretext.",
+            "calque.ne-saurait",
+        ),
+        (
+            "Les associations locales ont pris le relais de l'État.",
+            "Local associations took the relay from the state.",
+            "calque.prendre-le-relais",
+        ),
+        (
+            "Le plan est financé à hauteur de 23 %.",
+            "The plan is funded up to a height of 23%.",
+            "calque.a-hauteur-de",
+        ),
+        (
+            "Il a été condamné à dix ans de prison ferme.",
+            "He was sentenced to ten years of firm prison.",
+            "calque.prison-ferme",
+        ),
+        (
+            "La lutte contre la corruption est leur cheval de bataille.",
+            "The fight against corruption is their battle horse.",
+            "calque.cheval-de-bataille",
+        ),
+        (
+            "La junte a poussé vers la sortie l'armée française.",
+            "The junta pushed the French army towards the exit.",
+            "calque.pousser-vers-la-sortie",
+        ),
+        (
+            "Le gouvernement a débloqué une enveloppe de 5 milliards de francs CFA.",
+            "The government released an envelope of 5 billion CFA francs.",
+            "context.enveloppe",
+        ),
+        (
+            "Il a été jugé par le pôle économique et financier.",
+            "He was tried by the economic and financial pole.",
+            "context.pole",
+        ),
+        (
             "Ces mines font vivre des milliers de familles.",
             "These mines provide a large livelihood to families.",
             "context.faire-vivre",
@@ -473,6 +538,62 @@ fn set_phrases_are_found_in_their_inflected_forms() {
         (
             "L'agriculture fait vivre 80 % de la population.",
             "Agriculture supports 80% of the population.",
+        ),
+        (
+            "Il a affirmé cela sans fournir davantage de précisions.",
+            "He said so without giving further details.",
+        ),
+        (
+            "Le syndicat appelle à privilégier le dialogue.",
+            "The union calls for dialogue to be favoured.",
+        ),
+        (
+            "Deux coaccusés ont été relaxés au bénéfice du doute.",
+            "Two co-defendants were acquitted on the benefit of the doubt.",
+        ),
+        (
+            "L'agence onusienne a lancé un appel.",
+            "The UN agency launched an appeal.",
+        ),
+        (
+            "Les médias sont suspendus jusqu'à nouvel ordre.",
+            "The media are suspended until further notice.",
+        ),
+        (
+            "La liberté de la presse ne saurait servir de prétexte.",
+            "Press freedom cannot serve as a pretext.",
+        ),
+        (
+            "Les associations locales ont pris le relais de l'État.",
+            "Local associations have taken over from the state.",
+        ),
+        (
+            "Le plan est financé à hauteur de 23 %.",
+            "The plan is 23% funded.",
+        ),
+        (
+            "Il a été condamné à dix ans de prison ferme.",
+            "He was sentenced to ten years in prison.",
+        ),
+        (
+            "La lutte contre la corruption est leur cheval de bataille.",
+            "The fight against corruption is their flagship cause.",
+        ),
+        (
+            "La junte a poussé vers la sortie l'armée française.",
+            "The junta pushed out the French army.",
+        ),
+        (
+            "Le gouvernement a débloqué une enveloppe de 5 milliards de francs CFA.",
+            "The government released 5 billion CFA francs in funding.",
+        ),
+        (
+            "Il a été jugé par le pôle économique et financier.",
+            "He was tried by the economic and financial crimes unit.",
+        ),
+        (
+            "Il a reçu une enveloppe contenant des balles.",
+            "He received an envelope containing bullets.",
         ),
         (
             "Ces mines font vivre des milliers de familles.",

@@ -237,6 +237,29 @@ const ORDINAL_SUFFIXES: &[&str] = &[
     "er", "re", "e", "eme", "es", "ers", "res", "emes", "st", "nd", "rd", "th", "d",
 ];
 
+/// Whether the words at `k` put a time in the afternoon (true) or the morning, and how
+/// many words they take: "am", "pm", "a.m."; « du matin », « du soir », « de
+/// l'après-midi », « de la nuit ».
+fn half_of_day(words: &[Word], k: usize, lang: &str) -> Option<(bool, usize)> {
+    let folded = |j: usize| words.get(k + j).map_or("", |w| w.folded.as_str());
+    if lang == "fr" {
+        return match (folded(0), folded(1), folded(2)) {
+            ("du", "matin", _) => Some((false, 2)),
+            ("du", "soir", _) => Some((true, 2)),
+            ("de", "la", "nuit") => Some((false, 3)),
+            ("de", "l'", next) if next.starts_with("apres") => Some((true, 3)),
+            _ => None,
+        };
+    }
+    match (folded(0), folded(1), folded(2)) {
+        ("am", _, _) => Some((false, 1)),
+        ("pm", _, _) => Some((true, 1)),
+        ("a", ".", "m") => Some((false, 3)),
+        ("p", ".", "m") => Some((true, 3)),
+        _ => None,
+    }
+}
+
 fn time_parts(hour: f64, minute: f64) -> Vec<f64> {
     if minute > 0.0 {
         vec![hour, minute]
@@ -370,6 +393,21 @@ fn digits_at(words: &[Word], i: usize, text: &str, lang: &str, out: &mut Vec<Qua
                 end = a.end;
                 used = 3;
             }
+        }
+    }
+    // "3:00 pm", "3 am", « 3h00 du matin »: the half of the day fixes the hour.
+    if is_hour && (!parts.is_empty() || used == 1) {
+        if let Some((pm, extra)) = half_of_day(words, i + used, lang) {
+            let hour = parts.first().copied().unwrap_or(values[0]);
+            let minute = parts.get(1).copied().unwrap_or(0.0);
+            let on_clock = hour % 12.0 + if pm { 12.0 } else { 0.0 };
+            values = vec![on_clock * 100.0 + minute];
+            if minute == 0.0 {
+                values.push(on_clock);
+            }
+            parts = time_parts(hour, minute);
+            used += extra;
+            end = words[i + used - 1].end;
         }
     }
     if used == 1 {
@@ -684,7 +722,7 @@ fn french_format(pair: &Pair, tokens: &super::Tokens) -> Vec<Finding> {
             !int.is_empty() && (1..=2).contains(&frac.len()) && !frac.contains([',', '.'])
         });
         let space_grouping = w.text.contains([' ', '\u{a0}', '\u{202f}']);
-        if !(decimal_comma || space_grouping) {
+        if !(decimal_comma || space_grouping || dot_grouping(pair, tokens, w.text)) {
             continue;
         }
         let english_form = digit_values(w.text, "fr")
@@ -706,6 +744,24 @@ fn french_format(pair: &Pair, tokens: &super::Tokens) -> Vec<Finding> {
     findings.extend(french_clock_times(pair, tokens));
     findings.extend(spaced_percent_signs(pair, tokens));
     findings
+}
+
+/// A dot between thousands ("1.800" for « 1 800 »), as German and some French copy write
+/// them: in English it reads as a decimal point. Several dots say so by themselves; one
+/// needs the French figure it groups.
+fn dot_grouping(pair: &Pair, tokens: &super::Tokens, text: &str) -> bool {
+    let groups: Vec<&str> = text.split('.').collect();
+    let grouped = groups.len() > 1
+        && (1..=3).contains(&groups[0].len())
+        && groups[1..].iter().all(|g| g.len() == 3);
+    if !grouped || text.contains(',') {
+        return false;
+    }
+    let integer: f64 = groups.concat().parse().unwrap_or(0.0);
+    groups.len() > 2
+        || quantities(&tokens.source, pair.source.text, "fr")
+            .iter()
+            .any(|q| q.values.iter().any(|v| same(*v, integer)))
 }
 
 /// "70 %": French typography puts a space before the per cent sign, English none.
@@ -1077,6 +1133,23 @@ mod tests {
             assert_eq!(rules(fr, en), ["number.format"], "{en}");
         }
         assert!(rules("L'attaque a commencé à 16h30.", "It began at 4:30 pm.").is_empty());
+        assert!(rules(
+            "L'eau est arrivée vers 3h00 du matin.",
+            "The water came at 3 am."
+        )
+        .is_empty());
+        assert!(rules(
+            "La réunion a eu lieu à 15 heures.",
+            "The meeting was at 3 pm."
+        )
+        .is_empty());
+        assert_eq!(
+            rules(
+                "L'eau est arrivée vers 3h00 du matin.",
+                "The water came at around 3:00 pm."
+            ),
+            ["number.mismatch"]
+        );
         let fr = "Il contrôle plus de 70 % du territoire.";
         assert_eq!(
             rules(fr, "It controls over 70 % of the territory."),
@@ -1145,6 +1218,12 @@ mod tests {
         );
         assert!(rules("2,5 millions de personnes", "2.5 million people").is_empty());
         assert!(rules("3 000 personnes", "3,000 people").is_empty());
+        // A dot between thousands, when the French figure confirms it.
+        assert_eq!(
+            rules("quelque 1 800 salariés", "some 1.800 employees"),
+            vec!["number.format"]
+        );
+        assert!(rules("une hausse de 1,25 %", "a rise of 1.250 percent").is_empty());
     }
 
     #[test]

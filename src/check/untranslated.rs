@@ -391,18 +391,122 @@ pub fn check(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
             _ => runs.push((w.start, w.end)),
         }
     }
-    runs.into_iter()
-        .map(|(start, end)| {
-            let text = &pair.target.text[start..end];
+    let mut findings = quoted_speech(pair, target, &quoted);
+    findings.extend(titles_of_address(pair, tokens));
+    findings.extend(runs.into_iter().map(|(start, end)| {
+        let text = &pair.target.text[start..end];
+        Finding::new(
+            "untranslated.word",
+            Category::Untranslated,
+            Severity::Warning,
+            None,
+            Some(pair.target.span(start, end)),
+            format!("« {text} » is French left in the English"),
+        )
+        .suggest("translate it")
+    }));
+    findings
+}
+
+/// French titles of address before a name and the English that replaces them: a lawyer's
+/// « Me » (Maître) is "lawyer X" or the name alone.
+const TITLES_OF_ADDRESS: &[(&str, &str)] = &[
+    ("Mme", "Ms, or the name alone"),
+    ("Mlle", "Ms, or the name alone"),
+    ("Me", "the name alone, with \"lawyer\" if needed"),
+    ("M", "Mr, or the name alone"),
+];
+
+/// A French title of address left before a name in English ("Me Abdoulaye Sangaré",
+/// "Mme Sow"), when the French has it too. Inside a sentence only: "Me" opening one may be
+/// the English pronoun.
+fn titles_of_address(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
+    let target = &tokens.target;
+    let title_before_name = |words: &[Word], k: usize, title: &str| {
+        let w = &words[k];
+        let mut next = k + 1;
+        if title == "M" {
+            if !words.get(next).is_some_and(|n| n.text == ".") {
+                return false;
+            }
+            next += 1;
+        }
+        w.text == title
+            && words
+                .get(next)
+                .is_some_and(|n| n.is_word() && n.is_capitalised())
+    };
+    let mut findings = Vec::new();
+    for (k, w) in target.iter().enumerate() {
+        let Some(&(title, english)) = TITLES_OF_ADDRESS.iter().find(|(t, _)| *t == w.text) else {
+            continue;
+        };
+        let inside_sentence = k > 0
+            && !matches!(
+                target[k - 1].text,
+                "." | "!" | "?" | "\"" | "“" | ":" | "(" | "-"
+            );
+        let in_french =
+            (0..tokens.source.len()).any(|j| title_before_name(&tokens.source, j, title));
+        if inside_sentence && in_french && title_before_name(target, k, title) {
+            findings.push(
+                Finding::new(
+                    "untranslated.title",
+                    Category::Untranslated,
+                    Severity::Warning,
+                    None,
+                    Some(pair.target.span(w.start, w.end)),
+                    format!("« {title} » is a French title of address left in the English"),
+                )
+                .suggest(english),
+            );
+        }
+    }
+    findings
+}
+
+/// Fewest words of a quotation left in French that is quoted speech rather than a slogan
+/// or a title (« la patrie ou la mort »).
+const MIN_SPEECH_WORDS: usize = 8;
+
+/// Quotations kept in French that are speech: long, opening in lower case (a title opens
+/// with a capital), at least half of them words of our French list (the quotation
+/// has almost no English function words, or it would not count as kept). A reader of the English cannot follow them.
+fn quoted_speech(pair: &Pair, words: &[Word], quoted: &[(usize, usize)]) -> Vec<Finding> {
+    quoted
+        .iter()
+        .filter(|&&(s, e)| {
+            let inside: Vec<&Word> = words
+                .iter()
+                .filter(|w| w.is_word() && w.start > s && w.end <= e)
+                .collect();
+            let french = inside
+                .iter()
+                .filter(|w| {
+                    french_words().contains(&w.text.to_lowercase()) || is_elision(&w.folded)
+                })
+                .count();
+            inside.len() >= MIN_SPEECH_WORDS
+                && !inside[0].is_capitalised()
+                && french * 2 >= inside.len()
+        })
+        .map(|&(s, e)| {
+            let (start, end) = (
+                s + pair.target.text[s..]
+                    .chars()
+                    .next()
+                    .map_or(1, char::len_utf8),
+                e,
+            );
             Finding::new(
-                "untranslated.word",
+                "untranslated.quotation",
                 Category::Untranslated,
                 Severity::Warning,
                 None,
                 Some(pair.target.span(start, end)),
-                format!("« {text} » is French left in the English"),
+                "this quotation is still in French".to_string(),
             )
-            .suggest("translate it")
+            .suggest("translate the quotation")
         })
         .collect()
 }
@@ -440,6 +544,33 @@ mod tests {
         let fr = "Les manifestants scandaient « la patrie ou la mort ».";
         let kept = rules(fr, "The protesters chanted \"la patrie ou la mort\".");
         assert!(!kept.iter().any(|r| r == "untranslated.word"), "{kept:?}");
+        // Quoted speech left in French is.
+        let fr = "Reporters sans frontières a dénoncé mardi dans un communiqué « une nouvelle étape dans l'étouffement de l'information au Sahel » et appelé à la libération des journalistes détenus.";
+        let speech = rules(
+            fr,
+            "Reporters Without Borders on Tuesday denounced in a statement \"une nouvelle étape dans l'étouffement de l'information au Sahel\" and called for the release of detained journalists.",
+        );
+        assert_eq!(speech, ["untranslated.quotation"]);
+    }
+
+    #[test]
+    fn french_titles_of_address_left_in_english_are_flagged() {
+        let fr = "« C'est un verdict politique », a réagi son avocat, Me Abdoulaye Sangaré.";
+        assert_eq!(
+            rules(
+                fr,
+                "\"This is a political verdict,\" said his lawyer, Me Abdoulaye Sangare."
+            ),
+            ["untranslated.title"]
+        );
+        assert!(rules(
+            fr,
+            "\"This is a political verdict,\" said his lawyer Abdoulaye Sangare."
+        )
+        .is_empty());
+        // The English pronoun and titles the French does not have are left alone.
+        let fr = "« Donnez-moi une chance », a-t-il dit à Mme Sow.";
+        assert!(rules(fr, "\"Give Me a chance,\" he told Sow.").is_empty());
     }
 
     #[test]
