@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
     after_help = "Batch mode: `--batch MANIFEST -o DIR` aligns every `source<TAB>target` \
 line of MANIFEST (or, with a folder and --from/--to, every NAME.<from> with NAME.<to>) in \
 parallel, writing DIR/<source file name>.<format>. The word-translation table is learned from \
-all pairs together."
+all pairs of the same two languages together."
 )]
 pub struct Args {
     /// Source text (one paragraph per line, or one segment per line with --presplit).
@@ -128,8 +128,21 @@ pub fn run(args: Args) -> Result<i32> {
     Ok(0)
 }
 
-/// The aligner with the built-in dictionary of the pair's languages (in a batch, those of
-/// the first pair).
+/// Indices of the pairs of a batch (given by their two languages) grouped by language
+/// pair, in order of first appearance: each group gets its own dictionary and learns its
+/// own word table.
+fn by_language_pair<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)>) -> Vec<Vec<usize>> {
+    let mut groups: Vec<((&str, &str), Vec<usize>)> = Vec::new();
+    for (k, key) in pairs.enumerate() {
+        match groups.iter_mut().find(|(g, _)| *g == key) {
+            Some((_, members)) => members.push(k),
+            None => groups.push((key, vec![k])),
+        }
+    }
+    groups.into_iter().map(|(_, members)| members).collect()
+}
+
+/// The aligner with the built-in dictionary of the pair's languages.
 fn with_builtin(args: &Args, aligner: Aligner, source: &Side, target: &Side) -> Aligner {
     if args.no_builtin_dict {
         aligner
@@ -196,17 +209,27 @@ fn run_batch(args: &Args, batch: &Path, aligner: &Aligner, format: Option<Format
         .par_iter()
         .map(|(s, t)| load_pair(args, s, t))
         .collect::<Result<_>>()?;
-    let docs: Vec<DocPair> = sides.iter().map(|(s, t)| doc_pair(s, t)).collect();
-    let aligner = match sides.first() {
-        Some((source, target)) => with_builtin(args, aligner.clone(), source, target),
-        None => aligner.clone(),
-    };
-    let bar = indicatif::ProgressBar::new(2 * docs.len() as u64);
+    let bar = indicatif::ProgressBar::new(2 * sides.len() as u64);
     bar.set_style(
         indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} passes {elapsed} eta {eta}")
             .expect("valid template"),
     );
-    let alignments = aligner.align_documents(&docs, &|| bar.inc(1));
+    let mut alignments = vec![Alignment::default(); sides.len()];
+    let languages = sides
+        .iter()
+        .map(|(s, t)| (s.lang.as_str(), t.lang.as_str()));
+    for members in by_language_pair(languages) {
+        let (source, target) = &sides[members[0]];
+        let aligner = with_builtin(args, aligner.clone(), source, target);
+        let docs: Vec<DocPair> = members
+            .iter()
+            .map(|&k| doc_pair(&sides[k].0, &sides[k].1))
+            .collect();
+        let aligned = aligner.align_documents(&docs, &|| bar.inc(1));
+        for (&k, alignment) in members.iter().zip(aligned) {
+            alignments[k] = alignment;
+        }
+    }
     bar.finish_and_clear();
     for ((source, target), alignment) in sides.iter().zip(&alignments) {
         let name = source
@@ -225,4 +248,22 @@ fn run_batch(args: &Args, batch: &Path, aligner: &Aligner, format: Option<Format
         out_dir.display()
     );
     Ok(0)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_batch_is_grouped_by_language_pair_in_order() {
+        let pairs = [
+            ("fr", "en"),
+            ("de", "fr"),
+            ("fr", "en"),
+            ("en", "fr"),
+            ("de", "fr"),
+        ];
+        assert_eq!(
+            super::by_language_pair(pairs.into_iter()),
+            [vec![0, 2], vec![1, 4], vec![3]]
+        );
+    }
 }
