@@ -315,6 +315,86 @@ fn set_phrases_are_found_in_their_inflected_forms() {
             "context.faire-vivre",
         ),
         (
+            "Les deux armées ont décidé de mutualiser leurs forces.",
+            "The two armies decided to mutualise their forces.",
+            "false-friend.mutualiser",
+        ),
+        (
+            "Le scrutin s'est déroulé dans un climat apaisé.",
+            "The vote took place in an appeased climate.",
+            "false-friend.apaise",
+        ),
+        (
+            "Les observateurs ont relevé quelques insuffisances.",
+            "The observers noted some insufficiencies.",
+            "false-friend.insuffisances",
+        ),
+        (
+            "Des migrants refoulés d'Algérie arrivent chaque jour.",
+            "Migrants repressed from Algeria arrive every day.",
+            "false-friend.refouler",
+        ),
+        (
+            "Les autorités nigériennes ont ouvert une enquête.",
+            "The Nigerian authorities have opened an investigation.",
+            "false-friend.nigerien",
+        ),
+        (
+            "Les enlèvements d'Occidentaux étaient devenus rares.",
+            "Kidnappings of Occidentals had become rare.",
+            "false-friend.occidentaux",
+        ),
+        (
+            "Les voyages dans la zone sont formellement déconseillés.",
+            "Travel to the area is formally advised against.",
+            "false-friend.formellement",
+        ),
+        (
+            "Son action a chuté de 12 % à la Bourse de Toronto.",
+            "Its action fell 12% on the Toronto Stock Exchange.",
+            "false-friend.action-en-bourse",
+        ),
+        (
+            "Il ne pourra pas se présenter aux prochaines élections.",
+            "He will not be able to present himself at the next elections.",
+            "calque.se-presenter-a-une-election",
+        ),
+        (
+            "L'opposition conteste la sincérité du scrutin.",
+            "The opposition disputes the sincerity of the vote.",
+            "calque.sincerite-du-scrutin",
+        ),
+        (
+            "Les résultats seront connus avant la fête de la République.",
+            "The results will be known before the Republic's party.",
+            "calque.fete-nationale",
+        ),
+        (
+            "Le texte a été adopté mercredi en Conseil des ministres.",
+            "The text was adopted on Wednesday in Council of Ministers.",
+            "calque.en-conseil-des-ministres",
+        ),
+        (
+            "Le capitaine, arrivé au pouvoir par un coup d'État, a promis des réformes.",
+            "The captain, who arrived in power by a coup, promised reforms.",
+            "calque.arriver-au-pouvoir",
+        ),
+        (
+            "Les investisseurs dénoncent l'insécurité juridique.",
+            "Investors denounce the juridical insecurity.",
+            "calque.insecurite-juridique",
+        ),
+        (
+            "La mine emploie surtout des cadres locaux.",
+            "The mine mostly employs local cadres.",
+            "context.cadres",
+        ),
+        (
+            "Un infirmier, qui n'a pas souhaité être identifié, a témoigné.",
+            "A nurse, who wished to be identified, testified.",
+            "context.anonymat-inverse",
+        ),
+        (
             "Il a affirmé cela sans fournir davantage de précisions.",
             "He said so without providing more precisions.",
             "false-friend.precisions",
@@ -538,6 +618,78 @@ fn set_phrases_are_found_in_their_inflected_forms() {
         (
             "L'agriculture fait vivre 80 % de la population.",
             "Agriculture supports 80% of the population.",
+        ),
+        (
+            "Les deux armées ont décidé de mutualiser leurs forces.",
+            "The two armies decided to pool their forces.",
+        ),
+        (
+            "Le scrutin s'est déroulé dans un climat apaisé.",
+            "The vote took place in a calm atmosphere.",
+        ),
+        (
+            "Les observateurs ont relevé quelques insuffisances.",
+            "The observers noted some shortcomings.",
+        ),
+        (
+            "La société n'a pas donné suite à nos sollicitations.",
+            "The company did not respond to our requests.",
+        ),
+        (
+            "Des migrants refoulés d'Algérie arrivent chaque jour.",
+            "Migrants turned back from Algeria arrive every day.",
+        ),
+        (
+            "Les autorités nigériennes ont ouvert une enquête.",
+            "The Nigerien authorities have opened an investigation.",
+        ),
+        (
+            "Les enlèvements d'Occidentaux étaient devenus rares.",
+            "Kidnappings of Westerners had become rare.",
+        ),
+        (
+            "Les voyages dans la zone sont formellement déconseillés.",
+            "Travel to the area is strictly advised against.",
+        ),
+        (
+            "Son action a chuté de 12 % à la Bourse de Toronto.",
+            "Its shares fell 12% on the Toronto Stock Exchange.",
+        ),
+        (
+            "Il ne pourra pas se présenter aux prochaines élections.",
+            "He will not be able to stand in the next elections.",
+        ),
+        (
+            "L'opposition conteste la sincérité du scrutin.",
+            "The opposition disputes the fairness of the vote.",
+        ),
+        (
+            "Les résultats seront connus avant la fête de la République.",
+            "The results will be known before Republic Day.",
+        ),
+        (
+            "Le texte a été adopté mercredi en Conseil des ministres.",
+            "The text was adopted by the cabinet on Wednesday.",
+        ),
+        (
+            "Le capitaine, arrivé au pouvoir par un coup d'État, a promis des réformes.",
+            "The captain, who came to power in a coup, promised reforms.",
+        ),
+        (
+            "Les investisseurs dénoncent l'insécurité juridique.",
+            "Investors denounce the legal uncertainty.",
+        ),
+        (
+            "La mine emploie surtout des cadres locaux.",
+            "The mine mostly employs local managers.",
+        ),
+        (
+            "Un infirmier, qui n'a pas souhaité être identifié, a témoigné.",
+            "A nurse, who did not wish to be identified, testified.",
+        ),
+        (
+            "L'action de l'armée a été saluée.",
+            "The army's action was praised.",
         ),
         (
             "Il a affirmé cela sans fournir davantage de précisions.",

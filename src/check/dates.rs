@@ -95,16 +95,51 @@ pub fn check(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
     findings
 }
 
+/// Words that join the two ends of a span of days or months: « de samedi à dimanche »,
+/// "Saturday to Sunday", "Saturday into Sunday", "Saturday-Sunday".
+const SPAN_JOINS: &[&str] = &["a", "au", "to", "into", "through", "and", "-", "–"];
+
+/// The first span of two names of the cycle in a side: (index of the second name, the
+/// two positions in the cycle).
+fn span(words: &[Word], found: &[(usize, usize)]) -> Option<(usize, (usize, usize))> {
+    found.windows(2).find_map(|pair| {
+        let ((a, first), (b, second)) = (pair[0], pair[1]);
+        let joined = b == a + 2
+            && (SPAN_JOINS.contains(&words[a + 1].folded.as_str())
+                || SPAN_JOINS.contains(&words[a + 1].text));
+        joined.then_some((b, (first, second)))
+    })
+}
+
 fn changed(pair: &Pair, tokens: &Tokens, cycle: &Cycle) -> Vec<Finding> {
     let french = named(&tokens.source, cycle.french, false);
     let Some(&(first_french, _)) = french.first() else {
         return Vec::new();
     };
+    let english = named(&tokens.target, cycle.english, true);
     let named_in_french: Vec<usize> = french.iter().map(|&(_, d)| d).collect();
-    named(&tokens.target, cycle.english, true)
+    // « dans la nuit de samedi à dimanche » → "overnight Sunday to Monday": both days are
+    // named in the French sentence, but not as this span.
+    let changed_span = match (
+        span(&tokens.source, &french),
+        span(&tokens.target, &english),
+    ) {
+        (Some((_, french_span)), Some((k, english_span))) if french_span != english_span => {
+            Some((k, english_span.1))
+        }
+        _ => None,
+    };
+    let mut wrong: Vec<usize> = english
         .into_iter()
         .filter(|(_, d)| !named_in_french.contains(d))
-        .map(|(k, _)| {
+        .chain(changed_span)
+        .map(|(k, _)| k)
+        .collect();
+    wrong.sort_unstable();
+    wrong.dedup();
+    wrong
+        .into_iter()
+        .map(|k| {
             let (fr, en) = (&tokens.source[first_french], &tokens.target[k]);
             let expected: Vec<String> = named_in_french
                 .iter()
@@ -142,6 +177,20 @@ mod tests {
 
     fn month_flagged(fr: &str, en: &str) -> bool {
         crate::check::fires(super::MONTH_RULE, fr, en)
+    }
+
+    #[test]
+    fn a_changed_span_of_days_is_flagged() {
+        let fr =
+            "Ils ont été enlevés dans la nuit de samedi à dimanche, ont indiqué lundi des sources.";
+        assert!(flagged(
+            fr,
+            "They were kidnapped overnight Sunday to Monday, sources said on Monday."
+        ));
+        assert!(!flagged(
+            fr,
+            "They were kidnapped overnight Saturday to Sunday, sources said on Monday."
+        ));
     }
 
     #[test]

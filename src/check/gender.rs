@@ -163,9 +163,11 @@ pub fn check(pair: &Pair, tokens: &Tokens) -> Option<Finding> {
         _ => return None,
     };
     let (he, she) = english_pronouns(&tokens.target);
+    // The French names one gender and no one of the other, so any pronoun of the other
+    // is wrong, even beside a right one ("He denied … , she insisted").
     let wrong = match (said.0, he, she) {
-        (Gender::Feminine, Some(j), None) => j,
-        (Gender::Masculine, None, Some(j)) => j,
+        (Gender::Feminine, Some(j), _) => j,
+        (Gender::Masculine, _, Some(j)) => j,
         _ => return None,
     };
     let (french, english) = (&tokens.source[said.1], &tokens.target[wrong]);
@@ -269,9 +271,12 @@ fn role_gender(words: &[Word], k: usize) -> Option<Gender> {
     match subject_pronoun(word) {
         Some("elle") => return Some(Gender::Feminine),
         Some("il") => {
-            let next = words.get(k + 1).map(|w| w.folded.as_str());
-            let impersonal = next.is_some_and(|n| IMPERSONAL_AFTER_IL.contains(&n));
-            return (!impersonal).then_some(Gender::Masculine);
+            let next = words.get(k + 1);
+            let impersonal = next.is_some_and(|n| IMPERSONAL_AFTER_IL.contains(&n.folded.as_str()));
+            // "Il Messaggero", "Il Sole": an Italian article before a name.
+            let article =
+                word == "il" && next.is_some_and(|n| n.text.starts_with(char::is_uppercase));
+            return (!impersonal && !article).then_some(Gender::Masculine);
         }
         _ => {}
     }
@@ -359,6 +364,15 @@ mod tests {
         assert!(flagged(
             "Il a été libéré après trois mois de détention.",
             "She was released after three months in detention."
+        ));
+        // A wrong pronoun beside a right one, and an Italian title's « Il ».
+        assert!(flagged(
+            "Elle a démenti ces informations. « Rien ne nous est parvenu », a-t-elle assuré.",
+            "He denied the reports. \"Nothing has reached us,\" she insisted."
+        ));
+        assert!(flagged(
+            "Elle a démenti les informations du quotidien Il Messaggero.",
+            "He denied the reports in the daily Il Messaggero."
         ));
         // An impersonal « il y a » mentions no man.
         assert!(flagged(

@@ -183,6 +183,7 @@ impl LexicalChecks {
             if scan
                 .source
                 .is_name_like(scan.pair.source.text, french.first)
+                && !capitalised_common_noun(scan.source.word(french.first))
             {
                 continue;
             }
@@ -317,4 +318,12 @@ impl Scan<'_, '_> {
         let (start, end) = self.target.orig_span(m.first, m.last);
         self.pair.target.span(start, end)
     }
+}
+
+/// Nouns French capitalises without making them names: « les Occidentaux » (Westerners).
+fn capitalised_common_noun(folded: &str) -> bool {
+    matches!(
+        folded,
+        "occidental" | "occidentale" | "occidentaux" | "occidentales" | "orientaux"
+    )
 }

@@ -140,8 +140,10 @@ impl Quantity {
                 .iter()
                 .flat_map(move |a| other.values.iter().map(move |b| (*a, *b)))
         };
+        // An approximation (« une trentaine ») is no part of a clock time.
         let part_of = |time: &Quantity, plain: &Quantity| {
             plain.parts.is_empty()
+                && plain.precision == Precision::Exact
                 && plain
                     .values
                     .iter()
@@ -233,6 +235,16 @@ fn time_values(hour: f64, minute: f64) -> Vec<f64> {
     values
 }
 
+/// Values of a French clock time: French news keeps the 24-hour clock (« 10h30 » is
+/// morning, « 22h30 » evening), so only English on the other half of the day differs.
+fn french_time_values(hour: f64, minute: f64) -> Vec<f64> {
+    let mut values = vec![hour * 100.0 + minute];
+    if minute == 0.0 {
+        values.push(hour);
+    }
+    values
+}
+
 const ORDINAL_SUFFIXES: &[&str] = &[
     "er", "re", "e", "eme", "es", "ers", "res", "emes", "st", "nd", "rd", "th", "d",
 ];
@@ -251,11 +263,12 @@ fn half_of_day(words: &[Word], k: usize, lang: &str) -> Option<(bool, usize)> {
             _ => None,
         };
     }
-    match (folded(0), folded(1), folded(2)) {
-        ("am", _, _) => Some((false, 1)),
-        ("pm", _, _) => Some((true, 1)),
-        ("a", ".", "m") => Some((false, 3)),
-        ("p", ".", "m") => Some((true, 3)),
+    let dotted = words.get(k + 1).is_some_and(|w| w.text == ".") && folded(2) == "m";
+    match folded(0) {
+        "am" => Some((false, 1)),
+        "pm" => Some((true, 1)),
+        "a" if dotted => Some((false, 3)),
+        "p" if dotted => Some((true, 3)),
         _ => None,
     }
 }
@@ -337,7 +350,7 @@ fn digits_at(words: &[Word], i: usize, text: &str, lang: &str, out: &mut Vec<Qua
                 .filter(|a| a.kind == TokenKind::Number && a.text.len() == 2)
                 .and_then(|a| a.text.parse::<f64>().ok());
             parts = time_parts(values[0], minute.unwrap_or(0.0));
-            values = time_values(values[0], minute.unwrap_or(0.0));
+            values = french_time_values(values[0], minute.unwrap_or(0.0));
             end = if minute.is_some() {
                 after.map_or(n.end, |a| a.end)
             } else {
@@ -347,7 +360,7 @@ fn digits_at(words: &[Word], i: usize, text: &str, lang: &str, out: &mut Vec<Qua
         } else if let Some(m) = minutes_inline {
             let m = m.parse().unwrap_or(0.0);
             parts = time_parts(values[0], m);
-            values = time_values(values[0], m);
+            values = french_time_values(values[0], m);
             end = n.end;
             used = 2;
         }
@@ -1143,6 +1156,19 @@ mod tests {
             "The meeting was at 3 pm."
         )
         .is_empty());
+        // French news keeps the 24-hour clock.
+        assert!(rules(
+            "L'attaque a eu lieu vers 10h30.",
+            "The attack took place at 10:30."
+        )
+        .is_empty());
+        assert_eq!(
+            rules(
+                "L'attaque a eu lieu vers 10h30.",
+                "The attack took place at 10:30 pm."
+            ),
+            ["number.mismatch"]
+        );
         assert_eq!(
             rules(
                 "L'eau est arrivée vers 3h00 du matin.",
