@@ -2,6 +2,7 @@
 //! produces `Finding`s with the French evidence, the English span, why and a fix.
 
 pub mod adequacy;
+pub mod conditional;
 pub mod dates;
 pub mod document;
 pub mod gender;
@@ -290,6 +291,7 @@ impl Checker {
         findings.extend(names::check(pair, &tokens));
         findings.extend(negation::check(pair, &tokens));
         findings.extend(gender::check(pair, &tokens));
+        findings.extend(conditional::check(pair, &tokens));
         findings.extend(untranslated::check(pair, &tokens));
         findings.extend(untranslated::guillemets(pair));
         match adequacy::unrelated(pair, &correspondence) {

@@ -1,0 +1,147 @@
+//! The conditional of reported information: French news writes what it has not confirmed
+//! in the conditional and names its source (« une part de la production serait exportée
+//! en contrebande, selon un rapport »). English states it with the attribution ("is
+//! smuggled out, according to a report") or adds "reportedly". Rendered "would be
+//! smuggled", it becomes a hypothesis.
+
+use super::{Category, Finding, Pair, Severity, Tokens, Word};
+
+pub const RULE: &str = "mistranslation.reported-conditional";
+
+const CONDITIONAL_AUXILIARIES: &[&str] = &["serait", "seraient", "aurait", "auraient"];
+
+/// Words that may stand between the auxiliary and its participle (« aurait déjà été tué »).
+const BETWEEN: &[&str] = &["deja", "ete", "bien", "egalement", "aussi", "meme"];
+
+/// Endings of French past participles (« exportée », « pris », « détenu »).
+const PARTICIPLE_ENDINGS: &[&str] = &[
+    "é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues", "it", "ite", "its",
+    "ites",
+];
+
+/// How French names the source of what it reports (and « d'après »).
+const ATTRIBUTIONS: &[&str] = &["selon", "source", "sources", "rapporte", "rapportent"];
+
+/// English that keeps the information reported: the right renderings.
+const ENGLISH_HEDGES: &[&str] = &[
+    "reportedly",
+    "allegedly",
+    "apparently",
+    "supposedly",
+    "believed",
+    "thought",
+    "suspected",
+    "may",
+    "might",
+    "could",
+    "likely",
+];
+
+pub fn check(pair: &Pair, tokens: &Tokens) -> Option<Finding> {
+    let french = &tokens.source;
+    let auxiliary = reported_conditional(french)?;
+    let english = &tokens.target;
+    let would = english.iter().position(|w| w.folded == "would")?;
+    let hypothesis = english[would + 1..]
+        .iter()
+        .take(2)
+        .any(|w| matches!(w.folded.as_str(), "be" | "have"));
+    let hedged = english
+        .iter()
+        .any(|w| ENGLISH_HEDGES.contains(&w.folded.as_str()) || w.folded == "if");
+    if !hypothesis || hedged {
+        return None;
+    }
+    let (fr, en) = (&french[auxiliary], &english[would]);
+    Some(
+        Finding::new(
+            RULE,
+            Category::Mistranslation,
+            Severity::Warning,
+            Some(pair.source.span(fr.start, fr.end)),
+            Some(pair.target.span(en.start, en.end)),
+            format!(
+                "« {} » reports unconfirmed information, with its source; \"would\" makes it a hypothesis",
+                fr.text
+            ),
+        )
+        .suggest("state it with the attribution (\"is …, according to\"), or add \"reportedly\""),
+    )
+}
+
+/// The auxiliary of a conditional past or passive in a sentence that names its source and
+/// states no condition (« si »).
+fn reported_conditional(words: &[Word]) -> Option<usize> {
+    fn folded<'w>(w: &'w Word) -> &'w str {
+        w.folded.as_str()
+    }
+    let conditioned = words
+        .iter()
+        .any(|w| matches!(folded(w), "si" | "s'il" | "s'ils" | "s’il" | "s’ils"));
+    let attributed = words.iter().enumerate().any(|(k, w)| {
+        ATTRIBUTIONS.contains(&folded(w))
+            || (folded(w) == "apres" && k > 0 && matches!(folded(&words[k - 1]), "d'" | "d’"))
+    });
+    if conditioned || !attributed {
+        return None;
+    }
+    words.iter().enumerate().find_map(|(k, w)| {
+        if !CONDITIONAL_AUXILIARIES.contains(&folded(w)) {
+            return None;
+        }
+        let participle = words[k + 1..]
+            .iter()
+            .filter(|w| w.is_word())
+            .find(|w| !BETWEEN.contains(&folded(w)))?;
+        let text = participle.text.to_lowercase();
+        PARTICIPLE_ENDINGS
+            .iter()
+            .any(|end| text.ends_with(end) && text.chars().count() > end.chars().count() + 1)
+            .then_some(k)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    fn flagged(fr: &str, en: &str) -> bool {
+        crate::check::fires(super::RULE, fr, en)
+    }
+
+    #[test]
+    fn reported_information_rendered_as_a_hypothesis_is_flagged() {
+        assert!(flagged(
+            "Une part importante de la production serait exportée en contrebande vers le Togo, selon un rapport.",
+            "A significant share of output would be smuggled out to Togo, according to a report."
+        ));
+        assert!(flagged(
+            "Le chef jihadiste aurait été tué lors de la frappe, selon des sources locales.",
+            "The jihadist leader would have been killed in the strike, according to local sources."
+        ));
+    }
+
+    #[test]
+    fn reported_information_kept_and_real_conditions_stay_silent() {
+        for (fr, en) in [
+            (
+                "Une part importante de la production serait exportée en contrebande vers le Togo, selon un rapport.",
+                "A significant share of output is smuggled out to Togo, according to a report.",
+            ),
+            (
+                "Le chef jihadiste aurait été tué lors de la frappe, selon des sources locales.",
+                "The jihadist leader was reportedly killed in the strike, local sources said.",
+            ),
+            // A condition: "would" is right.
+            (
+                "Si l'accord était signé, le pays serait libéré de ses dettes, selon le ministre.",
+                "If the deal were signed, the country would be freed of its debts, the minister said.",
+            ),
+            // No source named: an ordinary conditional.
+            (
+                "Ce serait une erreur historique.",
+                "It would be a historic mistake.",
+            ),
+        ] {
+            assert!(!flagged(fr, en), "{en}");
+        }
+    }
+}
