@@ -315,6 +315,76 @@ fn set_phrases_are_found_in_their_inflected_forms() {
             "context.faire-vivre",
         ),
         (
+            "Il est poursuivi pour outrage au chef de l'État.",
+            "He is being prosecuted for outrage at the head of state.",
+            "false-friend.outrage",
+        ),
+        (
+            "La croissance a ralenti au premier trimestre.",
+            "Growth slowed in the first trimester.",
+            "false-friend.trimestre",
+        ),
+        (
+            "Les délestages se multiplient à Dakar.",
+            "Unballastings are multiplying in Dakar.",
+            "false-friend.delestage",
+        ),
+        (
+            "L'armée affirme avoir mis hors d'état de nuire une vingtaine de terroristes.",
+            "The army says it put out of state to harm some twenty terrorists.",
+            "calque.hors-d-etat-de-nuire",
+        ),
+        (
+            "Le journaliste a été placé sous mandat de dépôt.",
+            "The journalist was placed under a deposit warrant.",
+            "calque.mandat-de-depot",
+        ),
+        (
+            "Les prix des produits de première nécessité ont flambé.",
+            "Prices of first necessity goods have soared.",
+            "calque.premiere-necessite",
+        ),
+        (
+            "Les syndicats manifestent contre la vie chère.",
+            "The unions are demonstrating against the expensive life.",
+            "calque.vie-chere",
+        ),
+        (
+            "L'opposition appelle à une journée ville morte lundi.",
+            "The opposition is calling for a dead city day on Monday.",
+            "calque.ville-morte",
+        ),
+        (
+            "Les ministres ont adopté une feuille de route.",
+            "The ministers adopted a road sheet.",
+            "calque.feuille-de-route",
+        ),
+        (
+            "Le Mali assure la présidence tournante de l'organisation.",
+            "Mali holds the turning presidency of the organisation.",
+            "calque.presidence-tournante",
+        ),
+        (
+            "Les jihadistes ont incendié les greniers du village.",
+            "The jihadists set fire to the village attics.",
+            "context.grenier",
+        ),
+        (
+            "Le sommet s'est tenu sous haute sécurité à Niamey.",
+            "The summit was held under high safety in Niamey.",
+            "context.securite",
+        ),
+        (
+            "La monnaie commune reste le grand chantier de l'alliance.",
+            "The common currency remains the alliance's big construction site.",
+            "context.chantier",
+        ),
+        (
+            "L'assistance a applaudi la ministre.",
+            "The assistance applauded the minister.",
+            "context.assistance",
+        ),
+        (
             "Les deux armées ont décidé de mutualiser leurs forces.",
             "The two armies decided to mutualise their forces.",
             "false-friend.mutualiser",
@@ -618,6 +688,70 @@ fn set_phrases_are_found_in_their_inflected_forms() {
         (
             "L'agriculture fait vivre 80 % de la population.",
             "Agriculture supports 80% of the population.",
+        ),
+        (
+            "Il est poursuivi pour outrage au chef de l'État.",
+            "He is being prosecuted for insulting the head of state.",
+        ),
+        (
+            "La croissance a ralenti au premier trimestre.",
+            "Growth slowed in the first quarter.",
+        ),
+        (
+            "Les délestages se multiplient à Dakar.",
+            "Power cuts are multiplying in Dakar.",
+        ),
+        (
+            "L'armée affirme avoir mis hors d'état de nuire une vingtaine de terroristes.",
+            "The army says it neutralised some twenty terrorists.",
+        ),
+        (
+            "Le journaliste a été placé sous mandat de dépôt.",
+            "The journalist was remanded in custody.",
+        ),
+        (
+            "Les prix des produits de première nécessité ont flambé.",
+            "Prices of essential goods have soared.",
+        ),
+        (
+            "Les syndicats manifestent contre la vie chère.",
+            "The unions are demonstrating against the high cost of living.",
+        ),
+        (
+            "L'opposition appelle à une journée ville morte lundi.",
+            "The opposition is calling for a shutdown on Monday.",
+        ),
+        (
+            "Les ministres ont adopté une feuille de route.",
+            "The ministers adopted a roadmap.",
+        ),
+        (
+            "Le Mali assure la présidence tournante de l'organisation.",
+            "Mali holds the rotating presidency of the organisation.",
+        ),
+        (
+            "Les jihadistes ont incendié les greniers du village.",
+            "The jihadists set fire to the village granaries.",
+        ),
+        (
+            "Le sommet s'est tenu sous haute sécurité à Niamey.",
+            "The summit was held under tight security in Niamey.",
+        ),
+        (
+            "La monnaie commune reste le grand chantier de l'alliance.",
+            "The common currency remains the alliance's big project.",
+        ),
+        (
+            "L'assistance a applaudi la ministre.",
+            "The audience applauded the minister.",
+        ),
+        (
+            "La sécurité routière reste une priorité.",
+            "Road safety remains a priority.",
+        ),
+        (
+            "L'assistance humanitaire est arrivée.",
+            "Humanitarian assistance has arrived.",
         ),
         (
             "Les deux armées ont décidé de mutualiser leurs forces.",

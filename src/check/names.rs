@@ -422,34 +422,38 @@ fn undoubled(folded: &str) -> String {
     out
 }
 
-/// Shortest name whose one changed vowel is taken for a slip: short names have genuine
+/// Shortest name whose one changed letter is taken for a slip: short names have genuine
 /// variants (Ali, Ahmed ~ Ahmad).
-const MIN_VOWEL_SLIP_CHARS: usize = 6;
+const MIN_SLIP_CHARS: usize = 6;
 
-/// Whether two spellings differ in one vowel inside the word (Assimi → Assami).
-/// The last letter is left out: exonyms change the final vowel (Floride ~ Florida,
-/// Caroline ~ Carolina). Transliteration variants (ou ~ u, y ~ i) are compared on
-/// their keys first.
-fn one_vowel_apart(a: &str, b: &str) -> bool {
+/// Whether two spellings differ in one letter inside the word, a vowel for a vowel or a
+/// consonant for a consonant (Assimi → Assami, Mbarga → Mbanga). The first and last
+/// letters are left out: exonyms change the final vowel (Floride ~ Florida, Caroline ~
+/// Carolina). Transliteration variants (ou ~ u, y ~ i) are compared on their keys first.
+fn one_letter_apart(a: &str, b: &str) -> bool {
     let is_vowel = |c: char| "aeiouy".contains(c);
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    if a.len() != b.len() || a.len() < MIN_VOWEL_SLIP_CHARS || a.last() != b.last() {
+    if a.len() != b.len()
+        || a.len() < MIN_SLIP_CHARS
+        || a.last() != b.last()
+        || a.first() != b.first()
+    {
         return false;
     }
     let mut differences = a.iter().zip(&b).filter(|(x, y)| x != y);
     let first = differences.next();
-    first.is_some_and(|(&x, &y)| is_vowel(x) && is_vowel(y)) && differences.next().is_none()
+    first.is_some_and(|(&x, &y)| is_vowel(x) == is_vowel(y)) && differences.next().is_none()
 }
 
 /// Whether the English spelling of a French name is a slip rather than a variant: a
 /// letter doubled or undoubled (Diarra → Diara, Kidal → Kiddal; no transliteration
-/// doubles letters), or one vowel changed where the transliteration keys differ too.
+/// doubles letters), or one letter changed where the transliteration keys differ too.
 fn slipped(french: &str, english: &str) -> bool {
     if undoubled(french) == undoubled(english) {
         return true;
     }
     let (french_key, english_key) = (transliteration_key(french), transliteration_key(english));
-    french_key != english_key && one_vowel_apart(&french_key, &english_key)
+    french_key != english_key && one_letter_apart(&french_key, &english_key)
 }
 
 /// French names found in English only misspelt (see `slipped`).
@@ -824,7 +828,14 @@ mod tests {
     }
 
     #[test]
-    fn one_vowel_changed_inside_a_long_name_is_a_misspelling() {
+    fn one_letter_changed_inside_a_long_name_is_a_misspelling() {
+        assert_eq!(
+            rules(
+                "Le journaliste Serge Ndzana Mbarga a été arrêté à son domicile par des hommes armés.",
+                "The journalist Serge Ndzana Mbanga was arrested at his home by armed men in plain clothes."
+            ),
+            ["name.spelling"]
+        );
         assert_eq!(
             rules(
                 "Le colonel Assimi Goïta a prêté serment mardi devant la Cour suprême.",

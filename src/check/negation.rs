@@ -438,6 +438,13 @@ const FRENCH_RE_INFINITIVES: &[&str] = &[
     "descendre",
 ];
 
+/// Endings of verbs in « -re » that no frequent noun shares (exclure, réduire, craindre,
+/// répondre, permettre, reconnaître, décrire, rompre, combattre, résoudre, convaincre).
+const RE_INFINITIVE_ENDINGS: &[&str] = &[
+    "clure", "uire", "aindre", "eindre", "oindre", "endre", "ondre", "andre", "mettre", "aitre",
+    "crire", "ompre", "attre", "oudre", "aincre", "suivre", "vivre", "dire", "faire",
+];
+
 /// Whether an infinitive starts at `k`, past object pronouns.
 fn before_infinitive(words: &[&Word], mut k: usize) -> bool {
     while words
@@ -450,6 +457,7 @@ fn before_infinitive(words: &[&Word], mut k: usize) -> bool {
         let v = w.folded.as_str();
         v.chars().count() >= 5 && (v.ends_with("er") || v.ends_with("ir") || v.ends_with("oir"))
             || FRENCH_RE_INFINITIVES.contains(&v)
+            || (v.chars().count() >= 6 && RE_INFINITIVE_ENDINGS.iter().any(|e| v.ends_with(e)))
     })
 }
 
@@ -704,6 +712,11 @@ mod tests {
         assert_eq!(fr("Un niveau jamais observé."), 1);
         assert_eq!(fr("Les habitants doivent évacuer sans attendre."), 0);
         assert_eq!(fr("Il est parti sans attendre les secours."), 1);
+        assert_eq!(
+            fr("Le gouvernement maintient la hausse, sans exclure un réexamen."),
+            1
+        );
+        assert_eq!(fr("Il a signé sans reconnaître les faits."), 1);
         assert_eq!(fr("Il n'est pas impossible qu'il vienne."), 0);
         assert_eq!(fr("Il ne croit pas que l'Ontario suivra."), 1);
         assert!(french(&words("Il ne reste que deux jours."))

@@ -423,6 +423,19 @@ fn digits_at(words: &[Word], i: usize, text: &str, lang: &str, out: &mut Vec<Qua
             end = words[i + used - 1].end;
         }
     }
+    // "a 45-billion-CFA-franc package": a scale word joined by a hyphen.
+    if used == 1 && lang != "fr" {
+        if let (Some(n), Some(a)) = (next, after) {
+            let head = a.folded.split('-').next().unwrap_or("");
+            let scale = lookup(lang, head, |k| matches!(k, WordKind::Scale))
+                .filter(|_| n.text == "-" && adjacent(w, n) && adjacent(n, a));
+            if let Some((_, scale)) = scale {
+                values = values.iter().map(|v| v * scale).collect();
+                end = a.end;
+                used = 3;
+            }
+        }
+    }
     if used == 1 {
         if let Some(n) = next.filter(|n| n.kind == TokenKind::Word) {
             let scale = lookup(lang, &n.folded, |k| {
@@ -1217,6 +1230,10 @@ mod tests {
         assert!(equivalent("à 15 h", "at 3 p.m."));
         assert!(equivalent("le 1er janvier", "on January 1st"));
         assert!(equivalent("1,2 million d'euros", "1.2 million euros"));
+        assert!(equivalent(
+            "une enveloppe de 45 milliards de FCFA",
+            "a 45-billion-CFA-franc package"
+        ));
         assert!(equivalent("trois soldats", "3 soldiers"));
         assert!(equivalent("au XXe siècle", "in the 20th century"));
     }
