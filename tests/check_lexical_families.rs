@@ -596,8 +596,13 @@ fn set_phrases_are_found_in_their_inflected_forms() {
         ),
         (
             "Le régime s'est lancé dans une fuite en avant.",
-            "The regime has embarked on a headlong rush.",
+            "The regime has embarked on a flight forward.",
             "calque.fuite-en-avant",
+        ),
+        (
+            "Le régime s'est lancé dans une fuite en avant.",
+            "The regime has embarked on a headlong rush.",
+            "context.fuite-en-avant-headlong",
         ),
         (
             "Le bras de fer entre la junte et les syndicats continue.",

@@ -162,7 +162,14 @@ pub fn check(pair: &Pair, tokens: &Tokens) -> Option<Finding> {
         (None, Some(word)) if !people.feminine_mention => (Gender::Masculine, word),
         _ => return None,
     };
-    let (he, she) = english_pronouns(&tokens.target);
+    // « Son avocate, Me Diarra, … »: a possessive before anyone is named refers to someone
+    // of an earlier sentence, so "his" and "her" say nothing here.
+    let possessor_elsewhere = tokens
+        .source
+        .iter()
+        .find(|w| w.kind == TokenKind::Word)
+        .is_some_and(|w| matches!(w.folded.as_str(), "son" | "sa" | "ses" | "leur" | "leurs"));
+    let (he, she) = english_pronouns(&tokens.target, possessor_elsewhere);
     // The French names one gender and no one of the other, so any pronoun of the other
     // is wrong, even beside a right one ("He denied … , she insisted").
     let wrong = match (said.0, he, she) {
@@ -258,13 +265,21 @@ fn french_people(words: &[Word]) -> People {
 fn role_gender(words: &[Word], k: usize) -> Option<Gender> {
     let word = words[k].folded.as_str();
     if EPICENE_ROLES.contains(&word) {
-        let mut before = k.checked_sub(1)?;
-        if matches!(words[before].folded.as_str(), "premiere" | "premier") {
-            before = before.checked_sub(1)?;
-        }
+        let before = k.checked_sub(1)?;
+        // An adjective before the role shows the gender itself (« l'ancien ministre »),
+        // « jeune » lets the article show it.
         return match words[before].folded.as_str() {
             "la" | "une" | "cette" => Some(Gender::Feminine),
             "le" | "un" | "ce" | "du" | "au" => Some(Gender::Masculine),
+            "premiere" | "ancienne" | "nouvelle" | "future" | "seule" => Some(Gender::Feminine),
+            "premier" | "ancien" | "nouveau" | "nouvel" | "futur" | "seul" => {
+                Some(Gender::Masculine)
+            }
+            "jeune" => match words[before.checked_sub(1)?].folded.as_str() {
+                "la" | "une" | "cette" => Some(Gender::Feminine),
+                "le" | "un" | "ce" | "du" | "au" => Some(Gender::Masculine),
+                _ => None,
+            },
             _ => None,
         };
     }
@@ -327,13 +342,17 @@ fn after_determiner(words: &[Word], k: usize) -> bool {
     }
 }
 
-/// The first "he" or "his" and the first "she" of the English. Object pronouns ("him",
-/// "her") are left out: they usually name someone else ("she told him").
-fn english_pronouns(words: &[Word]) -> (Option<usize>, Option<usize>) {
+/// The first "he" or "his" and the first "she" of the English, possessives left out when
+/// they refer elsewhere. Object pronouns ("him", "her") are left out: they usually name
+/// someone else ("she told him").
+fn english_pronouns(words: &[Word], without_possessives: bool) -> (Option<usize>, Option<usize>) {
     let find = |set: &[&str]| {
-        words
-            .iter()
-            .position(|w| w.kind == TokenKind::Word && set.contains(&w.folded.as_str()))
+        words.iter().position(|w| {
+            let folded = w.folded.as_str();
+            w.kind == TokenKind::Word
+                && set.contains(&folded)
+                && !(without_possessives && matches!(folded, "his" | "hers"))
+        })
     };
     (
         find(&["he", "his", "himself"]),
@@ -364,6 +383,16 @@ mod tests {
         assert!(flagged(
             "Il a été libéré après trois mois de détention.",
             "She was released after three months in detention."
+        ));
+        // A possessive opening the sentence refers to someone named before.
+        assert!(!flagged(
+            "Son avocate, Me Fatoumata Diarra, a qualifié ce verdict de politique.",
+            "His lawyer, Fatoumata Diarra, called the verdict political."
+        ));
+        // « l'ancien ministre » is a man: "His lawyer … She" is right.
+        assert!(!flagged(
+            "L'ancien ministre a été condamné. Son avocate, Me Fatoumata Diarra, a qualifié ce verdict de politique. Elle fera appel.",
+            "The former minister was convicted. His lawyer, Fatoumata Diarra, called the verdict political. She will appeal."
         ));
         // A wrong pronoun beside a right one, and an Italian title's « Il ».
         assert!(flagged(

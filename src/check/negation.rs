@@ -293,8 +293,11 @@ pub fn french(words: &[Word]) -> Vec<Negation> {
         if !matches!(w.folded.as_str(), "ne" | "n'") {
             continue;
         }
-        // "n'importe" is "any".
-        if words.get(i + 1).is_some_and(|n| n.folded == "importe") {
+        // "n'importe" is "any"; N'Djamena, N'Guigmi, N'Zérékoré are names.
+        if words.get(i + 1).is_some_and(|n| {
+            n.folded == "importe"
+                || (w.text.starts_with('N') && n.text.starts_with(char::is_uppercase))
+        }) {
             continue;
         }
         let window = i + 1..(i + 1 + NEGATOR_WINDOW).min(words.len());
@@ -701,6 +704,10 @@ mod tests {
     fn french_negations() {
         assert_eq!(fr("Il ne viendra pas."), 1);
         assert_eq!(fr("Il n'a jamais menti."), 1);
+        assert_eq!(
+            fr("Ils sont arrivés à N'Djamena, plus de cent au total."),
+            0
+        );
         assert_eq!(fr("Aucun soldat n'a été tué."), 1);
         assert_eq!(fr("Il est parti sans rien dire."), 0);
         assert_eq!(fr("L'armée a parlé sans donner de bilan."), 1);
