@@ -315,6 +315,56 @@ fn set_phrases_are_found_in_their_inflected_forms() {
             "context.faire-vivre",
         ),
         (
+            "Les enseignants réclament le paiement de leurs primes.",
+            "The teachers are demanding payment of their premiums.",
+            "false-friend.primes",
+        ),
+        (
+            "Le porte-parole s'exprimait lors d'un point de presse.",
+            "The spokesman was speaking at a press point.",
+            "calque.point-de-presse",
+        ),
+        (
+            "Il a promis une enquête sans complaisance.",
+            "He promised an investigation without complacency.",
+            "calque.sans-complaisance",
+        ),
+        (
+            "Les centres de traitement fonctionnent à flux tendu.",
+            "The treatment centres are operating at tight flow.",
+            "calque.a-flux-tendu",
+        ),
+        (
+            "Le syndicat a déposé un préavis en bonne et due forme.",
+            "The union filed a notice in good and due form.",
+            "calque.en-bonne-et-due-forme",
+        ),
+        (
+            "Les étudiants craignent une année blanche.",
+            "The students fear a white year.",
+            "calque.annee-blanche",
+        ),
+        (
+            "L'armée poursuit sa montée en puissance.",
+            "The army is continuing its rise in power.",
+            "calque.montee-en-puissance",
+        ),
+        (
+            "Il a été condamné par contumace à dix ans de prison.",
+            "He was sentenced by contumacy to ten years in prison.",
+            "calque.par-contumace",
+        ),
+        (
+            "Les gardiens de faction ont été désarmés.",
+            "The faction guards were disarmed.",
+            "context.de-faction",
+        ),
+        (
+            "Une centaine de pensionnaires de la prison se sont évadés.",
+            "About a hundred boarders of the prison escaped.",
+            "context.pensionnaires",
+        ),
+        (
             "Il est poursuivi pour outrage au chef de l'État.",
             "He is being prosecuted for outrage at the head of state.",
             "false-friend.outrage",
@@ -693,6 +743,54 @@ fn set_phrases_are_found_in_their_inflected_forms() {
         (
             "L'agriculture fait vivre 80 % de la population.",
             "Agriculture supports 80% of the population.",
+        ),
+        (
+            "Les enseignants réclament le paiement de leurs primes.",
+            "The teachers are demanding payment of their bonuses.",
+        ),
+        (
+            "Le porte-parole s'exprimait lors d'un point de presse.",
+            "The spokesman was speaking at a press briefing.",
+        ),
+        (
+            "Il a promis une enquête sans complaisance.",
+            "He promised a rigorous investigation.",
+        ),
+        (
+            "Les centres de traitement fonctionnent à flux tendu.",
+            "The treatment centres are stretched to the limit.",
+        ),
+        (
+            "Le syndicat a déposé un préavis en bonne et due forme.",
+            "The union filed a formal notice.",
+        ),
+        (
+            "Les étudiants craignent une année blanche.",
+            "The students fear a cancelled academic year.",
+        ),
+        (
+            "L'armée poursuit sa montée en puissance.",
+            "The army is continuing its build-up.",
+        ),
+        (
+            "Il a été condamné par contumace à dix ans de prison.",
+            "He was sentenced in absentia to ten years in prison.",
+        ),
+        (
+            "Les gardiens de faction ont été désarmés.",
+            "The guards on duty were disarmed.",
+        ),
+        (
+            "Une centaine de pensionnaires de la prison se sont évadés.",
+            "About a hundred inmates escaped from the prison.",
+        ),
+        (
+            "Le GSIM a revendiqué l'attaque dans un communiqué.",
+            "JNIM claimed the attack in a statement.",
+        ),
+        (
+            "Les primes d'assurance ont augmenté.",
+            "Insurance premiums have risen.",
         ),
         (
             "Il est poursuivi pour outrage au chef de l'État.",

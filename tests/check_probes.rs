@@ -148,7 +148,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("round3", 0.95),
     ("round4", 0.93),
     ("round5", 0.95),
-    ("round6", 0.58),
+    ("round6", 0.82),
 ];
 
 #[test]

@@ -516,14 +516,52 @@ pub fn english(words: &[Word]) -> Vec<Negation> {
 
 /// Negation findings of one pair: one side grammatically negative and the other with no
 /// negation at all, not even a word that denies by its meaning.
+/// The cues left once each French « sans » is paired with an English "without": « une
+/// enquête sans complaisance et n'a pas exclu » → "without complacency and ruled out" has
+/// a "without", but it renders the « sans », and « ne … pas » is left unrendered.
+fn unpaired_cues(
+    pair: &Pair,
+    tokens: &Tokens,
+    source: &[Negation],
+    target: &[Negation],
+) -> (Vec<Negation>, Vec<Negation>) {
+    let is = |text: &str, n: &Negation, word: &str| text[n.start..n.end].eq_ignore_ascii_case(word);
+    let (french, english) = (pair.source.text, pair.target.text);
+    let sans = tokens.source.iter().filter(|w| w.folded == "sans").count();
+    let without = target.iter().filter(|n| is(english, n, "without")).count();
+    let paired = sans.min(without);
+    let mut dropped = 0;
+    let target = target
+        .iter()
+        .filter(|n| {
+            let drop = dropped < paired && is(english, n, "without");
+            dropped += usize::from(drop);
+            !drop
+        })
+        .copied()
+        .collect();
+    let mut dropped = 0;
+    let source = source
+        .iter()
+        .filter(|n| {
+            let drop = dropped < paired && is(french, n, "sans");
+            dropped += usize::from(drop);
+            !drop
+        })
+        .copied()
+        .collect();
+    (source, target)
+}
+
 pub fn check(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
     let source = french(&tokens.source);
     let target = english(&tokens.target);
     let strong = |cues: &[Negation]| cues.iter().find(|n| n.strong).copied();
+    let (unpaired_source, unpaired_target) = unpaired_cues(pair, tokens, &source, &target);
     // A negation English renders with an antonym ("did not survive" → "succumbed") is there.
     // Only asked when the English has no negation at all, the one case it decides.
-    let unrendered = if target.is_empty() {
-        source
+    let unrendered = if unpaired_target.is_empty() {
+        unpaired_source
             .iter()
             .find(|n| n.strong && !rendered_by_antonym(tokens, n))
             .copied()
@@ -532,7 +570,7 @@ pub fn check(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
     };
     match (
         unrendered,
-        target.is_empty(),
+        unpaired_target.is_empty(),
         strong(&target),
         source.is_empty(),
     ) {
@@ -643,6 +681,20 @@ mod tests {
         assert!(rules(
             fr,
             "The army reported losses without giving a precise toll."
+        )
+        .is_empty());
+        // The "without" renders the « sans »; « n'a pas exclu » is left unrendered.
+        let fr = "Il a promis une enquête sans complaisance et n'a pas exclu des complicités.";
+        assert_eq!(
+            rules(
+                fr,
+                "He promised an inquiry without complacency and ruled out complicity."
+            ),
+            ["negation.missing"]
+        );
+        assert!(rules(
+            fr,
+            "He promised a rigorous inquiry and did not rule out complicity."
         )
         .is_empty());
     }
