@@ -38,10 +38,10 @@ const ENGLISH_HEDGES: &[&str] = &[
 ];
 
 pub fn check(pair: &Pair, tokens: &Tokens) -> Option<Finding> {
-    let french = &tokens.source;
-    let auxiliary = reported_conditional(french)?;
     let english = &tokens.target;
     let would = english.iter().position(|w| w.folded == "would")?;
+    let french = &tokens.source;
+    let auxiliary = reported_conditional(french)?;
     let hypothesis = english[would + 1..]
         .iter()
         .take(2)

@@ -448,12 +448,24 @@ fn one_letter_apart(a: &str, b: &str) -> bool {
 /// Whether the English spelling of a French name is a slip rather than a variant: a
 /// letter doubled or undoubled (Diarra → Diara, Kidal → Kiddal; no transliteration
 /// doubles letters), or one letter changed where the transliteration keys differ too.
-fn slipped(french: &str, english: &str) -> bool {
-    if undoubled(french) == undoubled(english) {
-        return true;
+fn slipped(french: &Spellings, english: &Spellings) -> bool {
+    french.undoubled == english.undoubled
+        || (french.key != english.key && one_letter_apart(&french.key, &english.key))
+}
+
+/// The forms of a name `slipped` compares, computed once per name.
+struct Spellings {
+    undoubled: String,
+    key: String,
+}
+
+impl Spellings {
+    fn of(folded: &str) -> Spellings {
+        Spellings {
+            undoubled: undoubled(folded),
+            key: transliteration_key(folded),
+        }
     }
-    let (french_key, english_key) = (transliteration_key(french), transliteration_key(english));
-    french_key != english_key && one_letter_apart(&french_key, &english_key)
 }
 
 /// French names found in English only misspelt (see `slipped`).
@@ -464,6 +476,8 @@ fn respelled(
     source: &View,
 ) -> Vec<Finding> {
     let mut findings = Vec::new();
+    // Only computed for a name the English lacks as is, which most pairs have none of.
+    let english = std::cell::OnceCell::new();
     for s in source_names.iter().filter(|n| !n.titled && !n.acronym) {
         let exact = |t: &&Name| t.folded == s.folded;
         // Places have exonyms that double letters legitimately: Grèce → Greece.
@@ -483,9 +497,16 @@ fn respelled(
         if known || target_names.iter().any(|t| exact(&t)) {
             continue;
         }
-        let Some(t) = target_names
+        let french = Spellings::of(&s.folded);
+        let english: &Vec<(&Name, Spellings)> = english.get_or_init(|| {
+            target_names
+                .iter()
+                .map(|t| (t, Spellings::of(&t.folded)))
+                .collect()
+        });
+        let Some((t, _)) = english
             .iter()
-            .find(|t| !t.acronym && slipped(&s.folded, &t.folded))
+            .find(|(t, spellings)| !t.acronym && slipped(&french, spellings))
         else {
             continue;
         };
