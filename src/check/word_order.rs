@@ -565,15 +565,15 @@ const PLURAL_MODIFIERS: &[&str] = &[
 ];
 
 fn singular_before_plural(a: &Word, b: &Word, after: Option<&Word>) -> bool {
-    let modifier = is_one_of(b, PLURAL_MODIFIERS) && after.is_some_and(|c| c.is_word());
-    !modifier
-        && matches!(lower(a), "a" | "an" | "every" | "each")
+    let modifier = || is_one_of(b, PLURAL_MODIFIERS) && after.is_some_and(|c| c.is_word());
+    matches!(lower(a), "a" | "an" | "every" | "each")
         && b.is_word()
         && starts_lowercase(b)
         && b.text.len() > 3
         && b.text.ends_with('s')
         && !b.text.contains(['\'', '’'])
         && !SINGULAR_S_ENDINGS.iter().any(|end| b.folded.ends_with(end))
+        && !modifier()
 }
 
 /// Whether a sentence can end on `word`, the word before it being `before`: "such" ends
