@@ -525,32 +525,35 @@ fn unpaired_cues(
     source: &[Negation],
     target: &[Negation],
 ) -> (Vec<Negation>, Vec<Negation>) {
-    let is = |text: &str, n: &Negation, word: &str| text[n.start..n.end].eq_ignore_ascii_case(word);
     let (french, english) = (pair.source.text, pair.target.text);
     let sans = tokens.source.iter().filter(|w| w.folded == "sans").count();
-    let without = target.iter().filter(|n| is(english, n, "without")).count();
+    let without = target
+        .iter()
+        .filter(|n| is_cue(english, n, "without"))
+        .count();
     let paired = sans.min(without);
+    (
+        without_first(source, french, "sans", paired),
+        without_first(target, english, "without", paired),
+    )
+}
+
+/// Whether cue `n` of `text` is `word`.
+fn is_cue(text: &str, n: &Negation, word: &str) -> bool {
+    text[n.start..n.end].eq_ignore_ascii_case(word)
+}
+
+/// `cues` without the first `count` of them that are `word`.
+fn without_first(cues: &[Negation], text: &str, word: &str, count: usize) -> Vec<Negation> {
     let mut dropped = 0;
-    let target = target
-        .iter()
+    cues.iter()
         .filter(|n| {
-            let drop = dropped < paired && is(english, n, "without");
+            let drop = dropped < count && is_cue(text, n, word);
             dropped += usize::from(drop);
             !drop
         })
         .copied()
-        .collect();
-    let mut dropped = 0;
-    let source = source
-        .iter()
-        .filter(|n| {
-            let drop = dropped < paired && is(french, n, "sans");
-            dropped += usize::from(drop);
-            !drop
-        })
-        .copied()
-        .collect();
-    (source, target)
+        .collect()
 }
 
 pub fn check(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
