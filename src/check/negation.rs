@@ -560,12 +560,7 @@ pub fn check(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
     let source = french(&tokens.source);
     let target = english(&tokens.target);
     let strong = |cues: &[Negation]| cues.iter().find(|n| n.strong).copied();
-    let has_sans = tokens.source.iter().any(|w| w.folded == "sans");
-    let (unpaired_source, unpaired_target) = if has_sans {
-        unpaired_cues(pair, tokens, &source, &target)
-    } else {
-        (source.clone(), target.clone())
-    };
+    let (unpaired_source, unpaired_target) = unpaired_cues(pair, tokens, &source, &target);
     // A negation English renders with an antonym ("did not survive" → "succumbed") is there.
     // Only asked when the English has no negation at all, the one case it decides.
     let unrendered = if unpaired_target.is_empty() {
