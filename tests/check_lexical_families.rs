@@ -360,6 +360,36 @@ fn set_phrases_are_found_in_their_inflected_forms() {
             "context.de-faction",
         ),
         (
+            "L'argent reste le nerf de la guerre pour les partis.",
+            "Money remains the nerve of the war for the parties.",
+            "calque.nerf-de-la-guerre",
+        ),
+        (
+            "Le port est le poumon économique du pays.",
+            "The port is the economic lung of the country.",
+            "calque.poumon-economique",
+        ),
+        (
+            "« On ne lâchera rien », a lancé le délégué syndical.",
+            "\"We will release nothing,\" the union delegate said.",
+            "calque.ne-rien-lacher",
+        ),
+        (
+            "L'ancien ministre a été appelé à la barre mardi.",
+            "The former minister was called to the bar on Tuesday.",
+            "calque.a-la-barre",
+        ),
+        (
+            "La police a bouclé plusieurs quartiers populaires de la capitale.",
+            "Police sealed off several popular neighbourhoods of the capital.",
+            "false-friend.quartiers-populaires",
+        ),
+        (
+            "« Je suis innocent », a-t-elle martelé devant les juges.",
+            "\"I am innocent,\" she hammered before the judges.",
+            "context.marteler",
+        ),
+        (
             "Une centaine de pensionnaires de la prison se sont évadés.",
             "About a hundred boarders of the prison escaped.",
             "context.pensionnaires",
@@ -1080,6 +1110,36 @@ fn set_phrases_are_found_in_their_inflected_forms() {
         (
             "Les déplacés ont regagné leurs villages.",
             "The displaced returned to their villages.",
+        ),
+        (
+            "Le port est le poumon économique du pays.",
+            "The port is the country's economic lifeline.",
+        ),
+        (
+            "« On ne lâchera rien », a lancé le délégué syndical.",
+            "\"We will not back down,\" the union delegate said.",
+        ),
+        (
+            "L'ancien ministre a été appelé à la barre mardi.",
+            "The former minister was called to the stand on Tuesday.",
+        ),
+        (
+            "La police a bouclé plusieurs quartiers populaires de la capitale.",
+            "Police sealed off several working-class neighbourhoods of the capital.",
+        ),
+        (
+            "« Je suis innocent », a-t-elle martelé devant les juges.",
+            "\"I am innocent,\" she insisted before the judges.",
+        ),
+        // "taken place" fills the gap of the wrong "has (…) place".
+        (
+            "Aucune distribution de vivres n'a eu lieu ce mois-ci.",
+            "No food distribution has taken place this month.",
+        ),
+        // The artillery sense of « marteler » is rightly "hammer".
+        (
+            "L'armée a martelé les positions des rebelles.",
+            "The army hammered the rebels' positions.",
         ),
     ];
     for (fr, en) in right {

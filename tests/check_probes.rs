@@ -149,6 +149,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("round4", 0.93),
     ("round5", 0.95),
     ("round6", 0.82),
+    ("round7", 0.92),
 ];
 
 #[test]

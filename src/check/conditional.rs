@@ -37,19 +37,122 @@ const ENGLISH_HEDGES: &[&str] = &[
     "likely",
 ];
 
-pub fn check(pair: &Pair, tokens: &Tokens) -> Option<Finding> {
+/// Reported information stated as fact: no "would", no hedge. Only a note: the attribution
+/// English keeps ("according to a union") carries part of what the conditional says.
+pub const RULE_AS_FACT: &str = "mistranslation.reported-as-fact";
+
+/// « pourrait » (could, may) rendered "will": a possibility stated as a certainty.
+pub const RULE_CERTAINTY: &str = "mistranslation.possibility-as-certainty";
+
+pub fn check(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
+    let reported = reported_conditional(&tokens.source);
+    let hypothesis = reported.and_then(|k| rendered_as_hypothesis(pair, tokens, k));
+    let fact = match (reported, &hypothesis) {
+        (Some(k), None) => stated_as_fact(pair, tokens, k),
+        _ => None,
+    };
+    hypothesis
+        .into_iter()
+        .chain(fact)
+        .chain(possibility_as_certainty(pair, tokens))
+        .collect()
+}
+
+fn is_hedged(english: &[Word]) -> bool {
+    english
+        .iter()
+        .any(|w| ENGLISH_HEDGES.contains(&w.folded.as_str()) || w.folded == "if")
+}
+
+fn stated_as_fact(pair: &Pair, tokens: &Tokens, auxiliary: usize) -> Option<Finding> {
+    let english = &tokens.target;
+    if is_hedged(english) || english.iter().any(|w| w.folded == "would") {
+        return None;
+    }
+    let fr = &tokens.source[auxiliary];
+    Some(
+        Finding::new(
+            RULE_AS_FACT,
+            Category::Mistranslation,
+            Severity::Info,
+            Some(pair.source.span(fr.start, fr.end)),
+            pair.target_if_single_sentence(),
+            format!(
+                "« {} » keeps its distance from what it reports; the English states it as fact",
+                fr.text
+            ),
+        )
+        .suggest("add \"reportedly\" or \"allegedly\""),
+    )
+}
+
+/// French conditionals of « pouvoir »: a possibility.
+const POSSIBILITY: &[&str] = &["pourrait", "pourraient"];
+
+/// English that keeps the possibility.
+const ENGLISH_POSSIBILITY: &[&str] = &[
+    "could",
+    "may",
+    "might",
+    "possibly",
+    "possible",
+    "potentially",
+    "likely",
+    "risk",
+    "risks",
+    "able",
+    "chance",
+    "perhaps",
+    "maybe",
+    "threaten",
+    "threatens",
+    "threatened",
+    "can",
+    "if",
+    "would",
+    "unless",
+];
+
+fn possibility_as_certainty(pair: &Pair, tokens: &Tokens) -> Option<Finding> {
+    let fr = tokens
+        .source
+        .iter()
+        .find(|w| POSSIBILITY.contains(&w.folded.as_str()))?;
+    let english = &tokens.target;
+    let will = english
+        .iter()
+        .find(|w| matches!(w.folded.as_str(), "will" | "'ll" | "’ll" | "shall"))?;
+    if english
+        .iter()
+        .any(|w| ENGLISH_POSSIBILITY.contains(&w.folded.as_str()))
+    {
+        return None;
+    }
+    Some(
+        Finding::new(
+            RULE_CERTAINTY,
+            Category::Mistranslation,
+            Severity::Warning,
+            Some(pair.source.span(fr.start, fr.end)),
+            Some(pair.target.span(will.start, will.end)),
+            format!(
+                "« {} » is a possibility (could, may); « {} » makes it a certainty",
+                fr.text, will.text
+            ),
+        )
+        .suggest("could, may"),
+    )
+}
+
+fn rendered_as_hypothesis(pair: &Pair, tokens: &Tokens, auxiliary: usize) -> Option<Finding> {
     let english = &tokens.target;
     let would = english.iter().position(|w| w.folded == "would")?;
     let french = &tokens.source;
-    let auxiliary = reported_conditional(french)?;
     let hypothesis = english[would + 1..]
         .iter()
         .take(2)
         .any(|w| matches!(w.folded.as_str(), "be" | "have"));
-    let hedged = english
-        .iter()
-        .any(|w| ENGLISH_HEDGES.contains(&w.folded.as_str()) || w.folded == "if");
-    if !hypothesis || hedged {
+    if !hypothesis || is_hedged(english) {
         return None;
     }
     let (fr, en) = (&french[auxiliary], &english[would]);
@@ -143,5 +246,35 @@ mod tests {
         ] {
             assert!(!flagged(fr, en), "{en}");
         }
+    }
+
+    #[test]
+    fn reported_information_stated_as_fact_is_noted() {
+        let fr = "Plusieurs chauffeurs auraient été enlevés, selon un syndicat.";
+        let as_fact = |en: &str| crate::check::fires(super::RULE_AS_FACT, fr, en);
+        assert!(as_fact(
+            "Several drivers were kidnapped, according to a union."
+        ));
+        assert!(!as_fact(
+            "Several drivers were reportedly kidnapped, according to a union."
+        ));
+        assert!(!as_fact(
+            "Several drivers would have been kidnapped, according to a union."
+        ));
+    }
+
+    #[test]
+    fn a_possibility_stated_as_a_certainty_is_flagged() {
+        let fr = "Le Tchad et la Centrafrique pourraient également être touchés.";
+        let certain = |en: &str| crate::check::fires(super::RULE_CERTAINTY, fr, en);
+        assert!(certain(
+            "Chad and the Central African Republic will also be affected."
+        ));
+        assert!(!certain(
+            "Chad and the Central African Republic could also be affected."
+        ));
+        assert!(!certain(
+            "Chad and the Central African Republic may also be affected."
+        ));
     }
 }

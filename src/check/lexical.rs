@@ -219,16 +219,19 @@ impl LexicalChecks {
         }
     }
 
-    /// A right rendering of rule `r` in the English outside the `wrong` one: the
-    /// "question" inside "put in question" is part of the calque, not its cure.
+    /// A right rendering of rule `r` in the English that is no part of the `wrong` one:
+    /// the "question" inside "put in question" is part of the calque, not its cure, but
+    /// "taken place" inside "has (taken) place" fills the gap of the wrong "has place".
     fn right_rendering_apart(&self, scan: &Scan, r: usize, wrong: Match) -> bool {
         let Some(patterns) = self.english_patterns.get(&Owner::Rule(r, Role::Right)) else {
             return false;
         };
+        let hits = &scan.english_hits;
+        let own_word = |w: usize| self.english.is_literal_at(hits, wrong.pattern, w);
         patterns.iter().any(|&p| {
-            self.english
-                .find_all(&scan.english_hits, p)
-                .any(|m| m.first < wrong.first || m.last > wrong.last)
+            self.english.find_all(hits, p).any(|m| {
+                m.first < wrong.first || m.last > wrong.last || !(m.first..=m.last).all(own_word)
+            })
         })
     }
 

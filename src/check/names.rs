@@ -188,6 +188,31 @@ fn after_dateline(words: &[Word], k: usize, segment_starts: &[usize]) -> bool {
         .is_some_and(|open| open == 0 || segment_starts.contains(&words[open].start))
 }
 
+/// Whether a known place or body's name starts at word `k`: "Singapour", "Burkina Faso",
+/// but not the "All" of "All is well" for "All Saints".
+fn opens_known_name(words: &[Word], k: usize, index: &HashMap<String, Vec<usize>>) -> bool {
+    let Some(entries) = index.get(words[k].folded.trim_end_matches('\'')) else {
+        return false;
+    };
+    let letters = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>()
+    };
+    // The letters of the next words, one more word each time: "cote", "cotedivoire".
+    let mut runs = Vec::new();
+    let mut run = String::new();
+    for w in words[k..].iter().filter(|w| w.is_word()).take(6) {
+        run.push_str(&letters(&w.folded));
+        runs.push(run.clone());
+    }
+    let exonyms = &lexicon().exonyms;
+    entries.iter().any(|&e| {
+        let mut forms = exonyms[e].french.iter().chain(&exonyms[e].english);
+        forms.any(|form| runs.contains(&letters(form)))
+    })
+}
+
 /// Names in `words`: capitalised words (acronyms included) that do not open a sentence.
 fn names(
     words: &[Word],
@@ -203,7 +228,7 @@ fn names(
         }
         // Known places are names even at the start of a sentence ("Singapour est…").
         let at_segment_start = segment_starts.contains(&w.start);
-        let known_place = lexicon_index.contains_key(w.folded.trim_end_matches('\''));
+        let known_place = opens_known_name(words, k, lexicon_index);
         if ((at_segment_start
             || (opens_sentence(previous) && !after_closing_quote(words, k))
             || after_dateline(words, k, segment_starts))
@@ -300,10 +325,28 @@ fn similar_keyed(name: &str, name_key: &str, word: &str, word_key: &str) -> bool
     close_spelling(name, word) || close_spelling(name_key, word_key)
 }
 
+/// What inflection and derivation add to a whole name: Mali → Malian, Niger → Nigerien,
+/// Sénégal → Senegalese, Burkina → Burkinabe, Israël → Israeli. A name that grows by other
+/// letters is another name: Ngué is not Nguéma.
+const NAME_EXTENSIONS: &[&str] = &[
+    "s", "e", "es", "n", "an", "ans", "ian", "ians", "ien", "iens", "ienne", "iennes", "ne", "nes",
+    "ese", "i", "is", "be", "ais", "aise", "ois", "oise", "ite", "ites", "ic", "ique", "ain",
+    "aine", "en", "enne", "er", "ers", "ist", "ists", "iste", "istes", "ism", "isme",
+];
+
 fn close_spelling(name: &str, word: &str) -> bool {
     let (n, w) = (name.chars().count(), word.chars().count());
     let prefix = common_prefix(name, word);
-    if name == word || (prefix >= 4 && prefix + 2 >= n.min(w)) {
+    let extension = |short: &str, long: &str| {
+        long.get(short.len()..)
+            .is_some_and(|rest| NAME_EXTENSIONS.contains(&rest))
+    };
+    let extended = match (prefix == n, prefix == w) {
+        (true, false) => extension(name, word),
+        (false, true) => extension(word, name),
+        _ => true,
+    };
+    if name == word || (prefix >= 4 && prefix + 2 >= n.min(w) && extended) {
         return true;
     }
     // Variant spellings keep their first letter (Moskva ~ Moscou); comparing only those
@@ -785,6 +828,42 @@ mod tests {
         )
         .iter()
         .all(|r| r != "name.missing"));
+    }
+
+    #[test]
+    fn a_misspelt_name_is_paired_with_its_misspelling_not_the_portfolio() {
+        let fr = "« Tout va bien », a déclaré le ministre de la Santé, M. Abakar Saleh.";
+        let en = "\"All is well,\" said Health Minister Abakar Sali.";
+        let mismatches: Vec<_> =
+            crate::check::check_texts(fr, en, &crate::check::Checker::builtin())
+                .into_iter()
+                .filter(|f| f.rule == "name.mismatch")
+                .filter_map(|f| f.target.map(|t| t.text))
+                .collect();
+        assert_eq!(mismatches, ["Sali"]);
+    }
+
+    #[test]
+    fn a_name_grown_by_letters_other_than_an_inflection_is_another_name() {
+        assert_eq!(
+            rules(
+                "Le délégué, M. Jean-Baptiste Ngué, a refusé.",
+                "The delegate, Jean-Baptiste Nguéma, refused."
+            ),
+            ["name.mismatch"]
+        );
+        for (fr, en) in [
+            (
+                "Le Mali et le Niger ont signé l'accord.",
+                "Malian and Nigerien officials signed the agreement.",
+            ),
+            (
+                "Le Sénégal a voté pour.",
+                "The Senegalese government voted in favour.",
+            ),
+        ] {
+            assert!(rules(fr, en).is_empty(), "{en}");
+        }
     }
 
     #[test]

@@ -10,6 +10,8 @@
 use super::{Category, Finding, Pair, Severity, Tokens, Word};
 use std::sync::OnceLock;
 
+pub mod reversed;
+
 const NEGATED_ANTONYMS: &str = include_str!("data/negated-antonyms.tsv");
 
 /// A French verb whose negation English renders with one of `english` (stems end in `*`).
@@ -315,6 +317,12 @@ pub fn french(words: &[Word]) -> Vec<Negation> {
                 .get(j + 1)
                 .is_some_and(|n| FRENCH_IMPLICIT.contains(&n.folded.as_str()))
         });
+        // « sans qu'aucun incident ne soit signalé »: the « sans que » carries the
+        // negation ("without any incident"), and is a cue of its own.
+        if let Some(j) = before.filter(|&j| opens_sans_que(&words, j)) {
+            attached[j] = true;
+            continue;
+        }
         if let Some(j) = after.or(before) {
             attached[j] = true;
             found.push(if restricted {
@@ -353,7 +361,10 @@ pub fn french(words: &[Word]) -> Vec<Negation> {
             }
             // « sans donner de bilan »: "without giving", as negative as « ne pas »; but
             // « sans attendre », « sans tarder » are "at once".
-            "sans" => before_infinitive(&words, i + 1) && !at_once(&words, i),
+            "sans" => {
+                before_infinitive(&words, i + 1) && !at_once(&words, i)
+                    || matches!(next, Some("que" | "qu'" | "qu’"))
+            }
             _ => false,
         };
         let weak = match w.folded.as_str() {
@@ -400,6 +411,13 @@ fn after_superlative(words: &[&Word], i: usize) -> bool {
     words[i.saturating_sub(4)..i]
         .iter()
         .any(|w| SUPERLATIVES.contains(&w.folded.as_str()))
+}
+
+/// Whether the word at `k` (« aucun », « rien ») opens the clause of a « sans que ».
+fn opens_sans_que(words: &[&Word], k: usize) -> bool {
+    k >= 2
+        && matches!(words[k - 1].folded.as_str(), "que" | "qu'" | "qu’")
+        && words[k - 2].folded == "sans"
 }
 
 /// « sans attendre », « sans tarder » with no object: "at once", not "without waiting".
@@ -675,6 +693,21 @@ mod tests {
     }
 
     #[test]
+    fn sans_que_carries_the_negation_of_its_clause() {
+        let fr = "Des partisans se sont rassemblés, sans qu'aucun incident ne soit signalé.";
+        for en in [
+            "Supporters gathered, without any incident being reported.",
+            "Supporters gathered, with no incidents reported.",
+        ] {
+            assert!(rules(fr, en).is_empty(), "{en}");
+        }
+        assert_eq!(
+            rules(fr, "Supporters gathered, and incidents were reported."),
+            ["negation.missing"]
+        );
+    }
+
+    #[test]
     fn sans_before_a_verb_needs_a_negation_and_without_is_one() {
         let fr = "L'armée a fait état de pertes sans donner de bilan précis.";
         assert_eq!(
@@ -779,6 +812,10 @@ mod tests {
             1
         );
         assert_eq!(fr("Il a signé sans reconnaître les faits."), 1);
+        assert_eq!(
+            fr("Ils sont partis sans qu'aucun incident ne soit signalé."),
+            1
+        );
         assert_eq!(fr("Il n'est pas impossible qu'il vienne."), 0);
         assert_eq!(fr("Il ne croit pas que l'Ontario suivra."), 1);
         assert!(french(&words("Il ne reste que deux jours."))

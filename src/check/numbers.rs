@@ -11,6 +11,8 @@ use crate::text::token::TokenKind;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+mod units;
+
 const NUMBER_WORDS: &str = include_str!("data/numbers.tsv");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -678,6 +680,24 @@ pub fn english(value: f64) -> String {
     out
 }
 
+/// How the English should write the French figure `q`: a clock time on the English
+/// 12-hour clock ("2:30 pm" for « 14h30 »), any other figure with English digits.
+fn suggestion(q: &Quantity) -> String {
+    if q.parts.is_empty() {
+        return english(q.values[0]);
+    }
+    let (hour, minute) = ((q.values[0] / 100.0) as u32, (q.values[0] % 100.0) as u32);
+    let half = if (12..24).contains(&hour) { "pm" } else { "am" };
+    let on_dial = match hour % 12 {
+        0 => 12,
+        h => h,
+    };
+    match minute {
+        0 => format!("{on_dial} {half}"),
+        m => format!("{on_dial}:{m:02} {half}"),
+    }
+}
+
 /// Words mixing letters and digits ("A320", "iPhone6", "COVID-19"), which translation
 /// copies as they are; folded and without hyphens.
 fn codes<'w>(words: &'w [Word]) -> Vec<(&'w Word<'w>, String)> {
@@ -971,7 +991,7 @@ pub fn check(pair: &Pair, tokens: &super::Tokens) -> Vec<Finding> {
     };
     let unmatched = |side: &[Quantity], other: &[Quantity], codes: &[(usize, usize)]| {
         side.iter()
-            .filter(|q| q.strength > Strength::Weak && !other.iter().any(|o| o.matches(q)))
+            .filter(|q| q.strength > Strength::Weak && !has_counterpart(q, other, side))
             .filter(|q| !in_code(q, codes))
             .cloned()
             .collect::<Vec<Quantity>>()
@@ -993,6 +1013,7 @@ pub fn check(pair: &Pair, tokens: &super::Tokens) -> Vec<Finding> {
         .cloned()
         .collect();
     let mut findings: Vec<Finding> = changed_code(pair, tokens).into_iter().collect();
+    findings.extend(units::changed_unit(pair, tokens, &source, &target));
     findings.extend(french_format(pair, tokens));
     findings.extend(changed_approximation(pair, &approximations, &target));
     for q in &extra {
@@ -1014,7 +1035,7 @@ pub fn check(pair: &Pair, tokens: &super::Tokens) -> Vec<Finding> {
                     &pair.source.text[s.start..s.end]
                 ),
             )
-            .suggest(english(s.values[0])),
+            .suggest(suggestion(s)),
             None => Finding::new(
                 "number.added",
                 Category::Number,
@@ -1049,11 +1070,22 @@ pub fn check(pair: &Pair, tokens: &super::Tokens) -> Vec<Finding> {
                     pair.target_if_single_sentence(),
                     format!("« {text} » in the French is missing from the English"),
                 )
-                .suggest(english(s.values[0])),
+                .suggest(suggestion(s)),
             );
         }
     }
     findings
+}
+
+/// `q` stands for some figure of `other`. An approximation that has its own counterpart
+/// (« des milliers » = "thousands") is spoken for, and does not also absorb an exact
+/// figure: "1,248" beside "thousands" still has to match « 1 284 ».
+fn has_counterpart(q: &Quantity, other: &[Quantity], side: &[Quantity]) -> bool {
+    let approximate = |x: &Quantity| x.precision != Precision::Exact;
+    let spoken_for = |o: &Quantity| side.iter().any(|p| approximate(p) && p.matches(o));
+    other
+        .iter()
+        .any(|o| o.matches(q) && (!approximate(o) || approximate(q) || !spoken_for(o)))
 }
 
 /// « une quarantaine » rendered "a dozen", « une centaine » "hundreds": an approximate
@@ -1314,6 +1346,56 @@ mod tests {
         );
         assert!(number_rules(fr, "About 15 attackers were killed.").is_empty());
         assert!(number_rules(fr, "Some attackers were killed.").is_empty());
+    }
+
+    #[test]
+    fn an_approximation_with_its_own_counterpart_does_not_absorb_a_changed_figure() {
+        let fr = "Au total, 1 284 cas ont été recensés, où vivent des milliers de réfugiés.";
+        assert_eq!(
+            number_rules(
+                fr,
+                "In all, 1,248 cases were registered, where thousands of refugees live."
+            ),
+            ["number.mismatch"]
+        );
+        assert!(number_rules(
+            fr,
+            "In all, 1,284 cases were registered, where thousands of refugees live."
+        )
+        .is_empty());
+        // Without an English approximation, a figure may still render « des milliers ».
+        assert!(number_rules(
+            "Des milliers de personnes ont manifesté.",
+            "Some 5,000 people demonstrated."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn a_changed_clock_time_is_suggested_on_the_english_clock() {
+        use crate::check::{check_texts, Checker};
+        let suggestions = |fr: &str, en: &str| -> Vec<Option<String>> {
+            check_texts(fr, en, &Checker::builtin())
+                .into_iter()
+                .filter(|f| f.rule == "number.mismatch")
+                .map(|f| f.suggestion)
+                .collect()
+        };
+        let said = "a-t-il déclaré lors d'un point de presse";
+        assert_eq!(
+            suggestions(
+                &format!("« Tout va bien », {said} à 14h30."),
+                "\"All is well,\" he said at a press briefing at 4:30 pm."
+            ),
+            [Some("2:30 pm".to_string())]
+        );
+        assert_eq!(
+            suggestions(
+                &format!("« Tout va bien », {said} à 9h."),
+                "\"All is well,\" he said at a press briefing at 10 am."
+            ),
+            [Some("9 am".to_string())]
+        );
     }
 
     #[test]

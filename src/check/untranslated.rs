@@ -302,9 +302,7 @@ fn language_shares(words: &[Word]) -> (usize, usize, usize) {
 pub fn untranslated_segment(pair: &Pair, tokens: &Tokens) -> Option<Finding> {
     let (total, french, english) = language_shares(&tokens.target);
     let (s, t) = (pair.source.text.len(), pair.target.text.len());
-    let copied = total >= 3
-        && s.abs_diff(t) * 10 <= s.max(t)
-        && crate::text::token::fold(pair.source.text) == crate::text::token::fold(pair.target.text);
+    let copied = total >= 3 && s.abs_diff(t) * 10 <= s.max(t) && same_words(tokens);
     let mostly_french = total >= 3 && french * 10 >= total * 3 && french > english * 2;
     let detected_french =
         || crate::text::lang::detect(pair.target.text).is_some_and(|d| d.lang == "fr");
@@ -322,6 +320,18 @@ pub fn untranslated_segment(pair: &Pair, tokens: &Tokens) -> Option<Finding> {
         );
     }
     None
+}
+
+/// The two sides spell the same words, accents and case aside: the English is a copy.
+/// Compares the tokens' folded forms, already computed, instead of folding both texts again.
+fn same_words(tokens: &Tokens) -> bool {
+    fn spelled<'w>(words: &'w [Word]) -> impl Iterator<Item = &'w str> {
+        words
+            .iter()
+            .filter(|w| w.kind != crate::text::token::TokenKind::Punct)
+            .map(|w| w.folded.as_str())
+    }
+    spelled(&tokens.source).eq(spelled(&tokens.target))
 }
 
 /// French quotation marks « » left in English, which uses “ ”.

@@ -275,6 +275,15 @@ impl PatternSet {
             })
     }
 
+    /// Whether `word` matches one of the literals of `pattern`: inside a match, tells the
+    /// pattern's own words from the words of a gap.
+    pub fn is_literal_at(&self, hits: &Hits, pattern: PatternId, word: usize) -> bool {
+        self.patterns[pattern]
+            .literals
+            .iter()
+            .any(|&literal| hits.has(word, literal))
+    }
+
     /// Last word of the pattern's remaining literals `k..` matched after `word`, allowing
     /// up to `gap` words in between.
     fn extend(&self, hits: &Hits, pattern: PatternId, k: usize, word: usize) -> Option<usize> {

@@ -1,0 +1,227 @@
+//! The unit of a figure: « sa cinquième semaine » is not "its fifth month", « 6,4 millions
+//! d'euros » not "6.4 million dollars". The figures agree, so the number check is silent;
+//! the unit after (or the currency sign before) them does not.
+
+use super::Quantity;
+use crate::check::{Category, Finding, Pair, Severity, Word};
+
+pub const RULE: &str = "number.unit";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Month,
+    Year,
+    Euro,
+    Dollar,
+    Franc,
+    Pound,
+}
+
+impl Unit {
+    fn name(self) -> &'static str {
+        match self {
+            Unit::Minute => "minutes",
+            Unit::Hour => "hours",
+            Unit::Day => "days",
+            Unit::Week => "weeks",
+            Unit::Month => "months",
+            Unit::Year => "years",
+            Unit::Euro => "euros",
+            Unit::Dollar => "dollars",
+            Unit::Franc => "francs",
+            Unit::Pound => "pounds",
+        }
+    }
+}
+
+/// Unit words of `lang`, folded. « livre » is left out: it is also a book.
+fn unit_word(lang: &str, folded: &str) -> Option<Unit> {
+    let word = folded.trim_end_matches(['\'', '’']);
+    let french = lang == "fr";
+    Some(match word {
+        "minute" | "minutes" | "mn" | "min" => Unit::Minute,
+        "heure" | "heures" if french => Unit::Hour,
+        "hour" | "hours" if !french => Unit::Hour,
+        "jour" | "jours" | "journee" | "journees" if french => Unit::Day,
+        "day" | "days" if !french => Unit::Day,
+        "semaine" | "semaines" if french => Unit::Week,
+        "week" | "weeks" if !french => Unit::Week,
+        "mois" if french => Unit::Month,
+        "month" | "months" if !french => Unit::Month,
+        "an" | "ans" | "annee" | "annees" if french => Unit::Year,
+        "year" | "years" if !french => Unit::Year,
+        "euro" | "euros" => Unit::Euro,
+        "dollar" | "dollars" => Unit::Dollar,
+        "franc" | "francs" | "fcfa" | "cfa" => Unit::Franc,
+        "pound" | "pounds" | "sterling" if !french => Unit::Pound,
+        _ => return None,
+    })
+}
+
+fn unit_sign(c: char) -> Option<Unit> {
+    match c {
+        '€' => Some(Unit::Euro),
+        '$' => Some(Unit::Dollar),
+        '£' => Some(Unit::Pound),
+        _ => None,
+    }
+}
+
+/// Words that may stand between a figure and its unit: « millions d'euros », "-year-old".
+fn is_link(word: &Word) -> bool {
+    !word.is_word() && word.text == "-"
+        || matches!(
+            word.folded.as_str(),
+            "de" | "d'" | "d’" | "of" | "us" | "american" | "americain" | "americains"
+        )
+}
+
+/// The unit of `q`: a sign right before it, or a unit word after it, past linking words.
+fn unit_of(q: &Quantity, words: &[Word], text: &str, lang: &str) -> Option<Unit> {
+    if !q.parts.is_empty() {
+        return None; // a clock time
+    }
+    if let Some(sign) = text[..q.start]
+        .trim_end()
+        .chars()
+        .next_back()
+        .and_then(unit_sign)
+    {
+        return Some(sign);
+    }
+    words
+        .iter()
+        .skip_while(|w| w.start < q.end)
+        .take(3)
+        .find(|w| !is_link(w))
+        .and_then(|w| unit_word(lang, &w.folded))
+}
+
+/// A French figure with a unit whose English counterparts all carry another one.
+pub fn changed_unit(
+    pair: &Pair,
+    tokens: &crate::check::Tokens,
+    source: &[Quantity],
+    target: &[Quantity],
+) -> Option<Finding> {
+    let lang = (pair.source.lang, pair.target.lang);
+    let french_unit = |q: &Quantity| unit_of(q, &tokens.source, pair.source.text, lang.0);
+    // « un an … un jour »: "one day" renders the other French figure.
+    let rendered_elsewhere = |q: &Quantity, english: &Quantity, unit: Unit| {
+        source
+            .iter()
+            .any(|s| s != q && s.matches(english) && french_unit(s) == Some(unit))
+    };
+    source.iter().find_map(|q| {
+        if q.strength == super::Strength::Weak {
+            return None;
+        }
+        let unit = french_unit(q)?;
+        let counterparts: Vec<(&Quantity, Option<Unit>)> = target
+            .iter()
+            .filter(|o| o.matches(q))
+            .map(|o| (o, unit_of(o, &tokens.target, pair.target.text, lang.1)))
+            .collect();
+        // An English figure with no unit, or with the same one, may well be the French one.
+        let changed = counterparts
+            .iter()
+            .all(|(_, u)| u.is_some_and(|u| u != unit));
+        if counterparts.is_empty() || !changed {
+            return None;
+        }
+        let (english, other) = counterparts[0];
+        let other = other?;
+        if rendered_elsewhere(q, english, other) {
+            return None;
+        }
+        Some(
+            Finding::new(
+                RULE,
+                Category::Number,
+                Severity::Error,
+                Some(pair.source.span(q.start, q.end)),
+                Some(pair.target.span(english.start, english.end)),
+                format!(
+                    "« {} » counts {}, the English counts {}",
+                    &pair.source.text[q.start..q.end],
+                    unit.name(),
+                    other.name()
+                ),
+            )
+            .suggest(unit.name()),
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    fn rules(fr: &str, en: &str) -> Vec<String> {
+        crate::check::family_rules_on("number.", fr, en)
+    }
+
+    #[test]
+    fn a_changed_unit_is_flagged() {
+        for (fr, en) in [
+            (
+                "La pénurie entre dans sa cinquième semaine à Bamako.",
+                "The shortage is entering its fifth month in Bamako.",
+            ),
+            (
+                "Il est accusé d'avoir détourné 6,4 millions d'euros.",
+                "He is accused of embezzling 6.4 million dollars.",
+            ),
+            (
+                "Il est accusé d'avoir détourné 6,4 millions d'euros.",
+                "He is accused of embezzling $6.4 million.",
+            ),
+            (
+                "Les écoles sont fermées depuis trois semaines.",
+                "Schools have been closed for three months.",
+            ),
+        ] {
+            assert_eq!(rules(fr, en), ["number.unit"], "{en}");
+        }
+    }
+
+    #[test]
+    fn the_same_unit_or_none_stays_silent() {
+        for (fr, en) in [
+            (
+                "La pénurie entre dans sa cinquième semaine à Bamako.",
+                "The shortage is entering its fifth week in Bamako.",
+            ),
+            (
+                "Il est accusé d'avoir détourné 6,4 millions d'euros.",
+                "He is accused of embezzling €6.4 million.",
+            ),
+            (
+                "Il a été condamné à deux ans de prison.",
+                "He was sentenced to a two-year prison term.",
+            ),
+            (
+                "Le prêt de 300 000 francs CFA a été remboursé.",
+                "The 300,000 CFA franc loan was repaid.",
+            ),
+            (
+                "Les combats ont duré trois jours.",
+                "The fighting lasted three days.",
+            ),
+            // The English figure renders the other French one; the number check sees the
+            // lost one.
+            (
+                "Il a vécu trois ans en exil, puis trois jours en prison.",
+                "He then spent three days in prison.",
+            ),
+        ] {
+            assert!(
+                !rules(fr, en).iter().any(|r| r == "number.unit"),
+                "{en}: {:?}",
+                rules(fr, en)
+            );
+        }
+    }
+}
