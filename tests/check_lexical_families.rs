@@ -390,6 +390,36 @@ fn set_phrases_are_found_in_their_inflected_forms() {
             "context.marteler",
         ),
         (
+            "L'argument du gouvernement ne tient pas la route, selon les syndicats.",
+            "The government's argument does not hold the road, according to the unions.",
+            "calque.tenir-la-route",
+        ),
+        (
+            "Les bailleurs devront mettre la main à la poche.",
+            "Donors will have to put their hand in the pocket.",
+            "calque.main-a-la-poche",
+        ),
+        (
+            "La campagne cacaoyère s'ouvre le 1er octobre.",
+            "The cocoa campaign opens on October 1.",
+            "false-friend.campagne-agricole",
+        ),
+        (
+            "Les planteurs profitent de la flambée des cours à Londres.",
+            "Farmers are benefiting from the surge in courses in London.",
+            "false-friend.cours-des-prix",
+        ),
+        (
+            "Des hommes armés ont abattu trois villageois.",
+            "Armed men knocked down three villagers.",
+            "context.abattre",
+        ),
+        (
+            "Le cacao fait vivre un cinquième de la population.",
+            "Cocoa brings to life a fifth of the population.",
+            "context.faire-vivre",
+        ),
+        (
             "Une centaine de pensionnaires de la prison se sont évadés.",
             "About a hundred boarders of the prison escaped.",
             "context.pensionnaires",
@@ -1135,6 +1165,27 @@ fn set_phrases_are_found_in_their_inflected_forms() {
         (
             "Aucune distribution de vivres n'a eu lieu ce mois-ci.",
             "No food distribution has taken place this month.",
+        ),
+        (
+            "L'argument du gouvernement ne tient pas la route, selon les syndicats.",
+            "The government's argument does not hold water, according to the unions.",
+        ),
+        (
+            "La campagne cacaoyère s'ouvre le 1er octobre.",
+            "The cocoa season opens on October 1.",
+        ),
+        (
+            "Les planteurs profitent de la flambée des cours à Londres.",
+            "Farmers are benefiting from soaring prices in London.",
+        ),
+        (
+            "Des hommes armés ont abattu trois villageois.",
+            "Gunmen shot dead three villagers.",
+        ),
+        // « au cours de » is "during", and a vaccination « campagne » a campaign.
+        (
+            "Au cours de la campagne de vaccination, trois cas ont été signalés.",
+            "During the vaccination campaign, three cases were reported.",
         ),
         // The artillery sense of « marteler » is rightly "hammer".
         (

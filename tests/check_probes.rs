@@ -150,6 +150,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("round5", 0.95),
     ("round6", 0.82),
     ("round7", 0.92),
+    ("round8", 0.88),
 ];
 
 #[test]

@@ -19,6 +19,40 @@ const PARTICIPLE_ENDINGS: &[&str] = &[
     "ites",
 ];
 
+/// Adjectives that report a stance or a state after « serait » (« plusieurs ministres
+/// seraient favorables à un compromis »), where the conditional is hearsay, not opinion.
+const REPORTED_PREDICATES: &[&str] = &[
+    "favorable",
+    "favorables",
+    "hostile",
+    "hostiles",
+    "pret",
+    "prets",
+    "prete",
+    "pretes",
+    "present",
+    "presents",
+    "presente",
+    "presentes",
+    "responsable",
+    "responsables",
+    "malade",
+    "malades",
+    "vivant",
+    "vivants",
+    "vivante",
+    "vivantes",
+    "enceinte",
+    "proche",
+    "proches",
+    "en",
+    "a",
+    "au",
+    "aux",
+    "sur",
+    "parmi",
+];
+
 /// How French names the source of what it reports (and « d'après »).
 const ATTRIBUTIONS: &[&str] = &["selon", "source", "sources", "rapporte", "rapportent"];
 
@@ -66,7 +100,7 @@ fn is_hedged(english: &[Word]) -> bool {
 
 fn stated_as_fact(pair: &Pair, tokens: &Tokens, auxiliary: usize) -> Option<Finding> {
     let english = &tokens.target;
-    if is_hedged(english) || english.iter().any(|w| w.folded == "would") {
+    if is_hedged(english) {
         return None;
     }
     let fr = &tokens.source[auxiliary];
@@ -197,10 +231,13 @@ fn reported_conditional(words: &[Word]) -> Option<usize> {
             .filter(|w| w.is_word())
             .find(|w| !BETWEEN.contains(&folded(w)))?;
         let text = participle.text.to_lowercase();
-        PARTICIPLE_ENDINGS
-            .iter()
-            .any(|end| text.ends_with(end) && text.chars().count() > end.chars().count() + 1)
-            .then_some(k)
+        let predicate = matches!(folded(w), "serait" | "seraient")
+            && REPORTED_PREDICATES.contains(&folded(participle));
+        (predicate
+            || PARTICIPLE_ENDINGS
+                .iter()
+                .any(|end| text.ends_with(end) && text.chars().count() > end.chars().count() + 1))
+        .then_some(k)
     })
 }
 
@@ -260,6 +297,12 @@ mod tests {
         ));
         assert!(!as_fact(
             "Several drivers would have been kidnapped, according to a union."
+        ));
+        // A "would" of another clause does not hide it; an adjective after « seraient ».
+        assert!(crate::check::fires(
+            super::RULE_AS_FACT,
+            "Selon un hebdomadaire, plusieurs ministres seraient favorables à un compromis qui limiterait la hausse.",
+            "According to a weekly, several ministers are in favour of a compromise that would limit the increase."
         ));
     }
 

@@ -344,19 +344,21 @@ fn after_determiner(words: &[Word], k: usize) -> bool {
 
 /// The first "he" or "his" and the first "she" of the English, possessives left out when
 /// they refer elsewhere. Object pronouns ("him", "her") are left out: they usually name
-/// someone else ("she told him").
+/// someone else ("she told him"); but "according to him" renders « selon lui ».
 fn english_pronouns(words: &[Word], without_possessives: bool) -> (Option<usize>, Option<usize>) {
-    let find = |set: &[&str]| {
-        words.iter().position(|w| {
+    let according_to =
+        |k: usize| k >= 2 && words[k - 1].folded == "to" && words[k - 2].folded == "according";
+    let find = |set: &[&str], object: &str| {
+        words.iter().enumerate().position(|(k, w)| {
             let folded = w.folded.as_str();
             w.kind == TokenKind::Word
-                && set.contains(&folded)
+                && (set.contains(&folded) || folded == object && according_to(k))
                 && !(without_possessives && matches!(folded, "his" | "hers"))
         })
     };
     (
-        find(&["he", "his", "himself"]),
-        find(&["she", "hers", "herself"]),
+        find(&["he", "his", "himself"], "him"),
+        find(&["she", "hers", "herself"], "her"),
     )
 }
 
@@ -402,6 +404,15 @@ mod tests {
         assert!(flagged(
             "Elle a démenti les informations du quotidien Il Messaggero.",
             "He denied the reports in the daily Il Messaggero."
+        ));
+        // "according to him" renders « selon elle ».
+        assert!(flagged(
+            "Selon elle, le coût pourrait atteindre 15 milliards de francs CFA.",
+            "According to him, the cost could reach 15 billion CFA francs."
+        ));
+        assert!(!flagged(
+            "Selon elle, le coût pourrait atteindre 15 milliards de francs CFA.",
+            "According to her, the cost could reach 15 billion CFA francs."
         ));
         // An impersonal « il y a » mentions no man.
         assert!(flagged(

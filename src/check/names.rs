@@ -223,19 +223,16 @@ fn names(
     let mut out: Vec<Name> = Vec::new();
     for (k, w) in words.iter().enumerate() {
         let previous = k.checked_sub(1).map(|p| &words[p]);
-        if !w.is_word() {
+        // Only a word with a capital may hold a name ("al-Qaida" holds one).
+        if !w.is_word() || !w.text.chars().any(char::is_uppercase) {
             continue;
         }
         // Known places are names even at the start of a sentence ("Singapour est…").
-        let at_segment_start = segment_starts.contains(&w.start);
-        let known_place = opens_known_name(words, k, lexicon_index);
-        if ((at_segment_start
+        let known_place = || opens_known_name(words, k, lexicon_index);
+        let opener = segment_starts.contains(&w.start)
             || (opens_sentence(previous) && !after_closing_quote(words, k))
-            || after_dateline(words, k, segment_starts))
-            && !known_place)
-            || is_roman_ordinal(w.text)
-            || w.folded.ends_with("ieme")
-        {
+            || after_dateline(words, k, segment_starts);
+        if (opener && !known_place()) || is_roman_ordinal(w.text) || w.folded.ends_with("ieme") {
             continue;
         }
         if names_a_portfolio(words, k) {
@@ -243,8 +240,8 @@ fn names(
         }
         // "Sainte-Croix": a common word in a hyphenated name makes the name titled.
         let hyphen_titled = w.text.contains('-')
-            && !known_place
-            && w.folded.split('-').any(|part| common.contains(part));
+            && w.folded.split('-').any(|part| common.contains(part))
+            && !known_place();
         out.extend(name_parts(w, hyphen_titled));
     }
     out
@@ -322,7 +319,28 @@ fn similar_keyed(name: &str, name_key: &str, word: &str, word_key: &str) -> bool
             return true;
         }
     }
-    close_spelling(name, word) || close_spelling(name_key, word_key)
+    close_spelling(name, word)
+        || close_spelling(name_key, word_key)
+        || same_demonym_stem(name_key, word_key)
+}
+
+/// Endings of nationality words, longest first: « ghanéen » ~ "Ghanaian", « tchadien » ~
+/// "Chadian", « sénégalais » ~ "Senegalese".
+const DEMONYM_ENDINGS: &[&str] = &[
+    "eennes", "iennes", "aians", "eenne", "ienne", "aian", "eens", "iens", "ians", "aises",
+    "oises", "aines", "een", "ien", "ian", "ais", "ois", "ain", "ese", "ans", "aise", "oise",
+    "aine", "an", "ish",
+];
+
+/// Both words are nationality words of one stem of at least four letters.
+fn same_demonym_stem(a: &str, b: &str) -> bool {
+    fn stem(word: &str) -> Option<&str> {
+        DEMONYM_ENDINGS
+            .iter()
+            .find_map(|end| word.strip_suffix(end))
+            .filter(|stem| stem.len() >= 4)
+    }
+    stem(a).is_some_and(|x| stem(b) == Some(x))
 }
 
 /// What inflection and derivation add to a whole name: Mali → Malian, Niger → Nigerien,
@@ -488,12 +506,27 @@ fn one_letter_apart(a: &str, b: &str) -> bool {
     first.is_some_and(|(&x, &y)| is_vowel(x) == is_vowel(y)) && differences.next().is_none()
 }
 
+/// Whether two spellings of one length differ only by two neighbouring letters swapped
+/// inside the word (Garnier → Granier): a typing slip no transliteration makes.
+fn letters_swapped(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len() != b.len() || a.len() < MIN_SLIP_CHARS {
+        return false;
+    }
+    let differences: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+    let inside = |i: usize, j: usize| i > 0 && j + 1 < a.len();
+    matches!(differences.as_slice(), &[i, j] if j == i + 1 && inside(i, j) && a[i] == b[j] && a[j] == b[i])
+}
+
 /// Whether the English spelling of a French name is a slip rather than a variant: a
 /// letter doubled or undoubled (Diarra → Diara, Kidal → Kiddal; no transliteration
-/// doubles letters), or one letter changed where the transliteration keys differ too.
+/// doubles letters), two letters swapped, or one letter changed where the
+/// transliteration keys differ too.
 fn slipped(french: &Spellings, english: &Spellings) -> bool {
     french.undoubled == english.undoubled
-        || (french.key != english.key && one_letter_apart(&french.key, &english.key))
+        || (french.key != english.key
+            && (one_letter_apart(&french.key, &english.key)
+                || letters_swapped(&french.key, &english.key)))
 }
 
 /// The forms of a name `slipped` compares, computed once per name.
@@ -925,6 +958,38 @@ mod tests {
             "He went to Greece with Moussa Diarra."
         )
         .is_empty());
+    }
+
+    #[test]
+    fn a_nationality_adjective_is_its_country_s_demonym() {
+        assert!(super::same_demonym_stem("ghaneens", "ghanaian"));
+        assert!(super::same_demonym_stem("senegalais", "senegalese"));
+        assert!(!super::same_demonym_stem("ghaneens", "guinean"));
+        assert!(rules(
+            "Les planteurs ghanéens vendent leur cacao plus cher.",
+            "Ghanaian farmers sell their cocoa at a higher price."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn two_letters_swapped_inside_a_long_name_are_a_misspelling() {
+        assert_eq!(
+            rules(
+                "La représentante du HCR, Mme Hélène Garnier-Mbaye, a lancé un appel.",
+                "UNHCR representative Hélène Granier-Mbaye launched an appeal."
+            ),
+            ["name.spelling"]
+        );
+        assert!(super::letters_swapped("garnier", "granier"));
+        assert!(
+            !super::letters_swapped("garnier", "garnire"),
+            "the last letter"
+        );
+        assert!(
+            !super::letters_swapped("garnier", "gernier"),
+            "a changed letter"
+        );
     }
 
     #[test]

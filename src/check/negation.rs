@@ -365,6 +365,11 @@ pub fn french(words: &[Word]) -> Vec<Negation> {
                 before_infinitive(&words, i + 1) && !at_once(&words, i)
                     || matches!(next, Some("que" | "qu'" | "qu’"))
             }
+            // « préoccupante mais pas hors de contrôle »: "but not".
+            "pas" => {
+                matches!(previous, Some("mais" | "et"))
+                    && !matches!(next, Some("seulement" | "uniquement" | "que" | "qu'"))
+            }
             _ => false,
         };
         let weak = match w.folded.as_str() {
@@ -550,10 +555,54 @@ fn unpaired_cues(
         .filter(|n| is_cue(english, n, "without"))
         .count();
     let paired = sans.min(without);
+    let target: Vec<Negation> = without_first(target, english, "without", paired)
+        .into_iter()
+        .filter(|n| n.strong || !renders_a_french_word(&english[n.start..n.end], tokens))
+        .collect();
+    (without_first(source, french, "sans", paired), target)
+}
+
+/// English words that deny by their meaning, and the French words they translate (`*`
+/// ends a stem): "stop" in "threaten to stop work" renders « cesser », not a « ne … pas »
+/// elsewhere in the sentence.
+const IMPLICIT_COUNTERPARTS: &[(&[&str], &[&str])] = &[
     (
-        without_first(source, french, "sans", paired),
-        without_first(target, english, "without", paired),
-    )
+        &["stop", "stopped", "ceased"],
+        &["cess*", "arret*", "stopp*", "suspend*"],
+    ),
+    (&["refuse", "refuses", "refused"], &["refus*"]),
+    (
+        &["deny", "denied"],
+        &["nier", "nie", "nient", "niait", "demen*"],
+    ),
+    (&["avoid", "avoided"], &["evit*"]),
+    (&["prevent", "prevented"], &["empech*"]),
+    (&["ban", "banned", "forbidden"], &["interdi*"]),
+    (
+        &["fail", "fails", "failed", "failure"],
+        &["echou*", "echec*"],
+    ),
+    (&["lack", "lacks", "lacked", "lacking"], &["manqu*"]),
+    (
+        &["hard", "difficult"],
+        &["difficile*", "dur", "dure", "durs", "dures"],
+    ),
+    (&["little", "few"], &["peu"]),
+];
+
+/// Whether the English weak cue `cue` translates a French word of the pair that is no
+/// negation (« cesser le travail » → "stop work").
+fn renders_a_french_word(cue: &str, tokens: &Tokens) -> bool {
+    let cue = cue.to_ascii_lowercase();
+    IMPLICIT_COUNTERPARTS
+        .iter()
+        .find(|(english, _)| english.contains(&cue.as_str()))
+        .is_some_and(|(_, stems)| {
+            tokens
+                .source
+                .iter()
+                .any(|w| stems.iter().any(|s| matches_stem(&w.folded, s)))
+        })
 }
 
 /// Whether cue `n` of `text` is `word`.
@@ -690,6 +739,30 @@ mod tests {
 
     fn rules(fr: &str, en: &str) -> Vec<String> {
         crate::check::family_rules_on("negation.", fr, en)
+    }
+
+    #[test]
+    fn a_denying_word_that_renders_a_french_verb_renders_no_negation() {
+        let fr =
+            "Ils menacent de cesser le travail si le gouvernement ne fait pas machine arrière.";
+        assert_eq!(
+            rules(
+                fr,
+                "They threaten to stop work if the government backs down."
+            ),
+            ["negation.missing"]
+        );
+        assert!(rules(
+            fr,
+            "They threaten to stop work if the government does not back down."
+        )
+        .is_empty());
+        // Without a French counterpart, "stop" may render the negation.
+        assert!(rules(
+            "Il ne travaille plus depuis mars.",
+            "He stopped working in March."
+        )
+        .is_empty());
     }
 
     #[test]

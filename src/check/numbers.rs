@@ -26,6 +26,8 @@ enum WordKind {
     Time,
     Weak,
     Month,
+    /// « tripler », "doubled": a figure of its own, never part of a longer number.
+    Multiplier,
 }
 
 type Lexicon = HashMap<String, Vec<(WordKind, f64)>>;
@@ -65,6 +67,7 @@ fn parse_lexicon(data: &str, lang: &str) -> Lexicon {
             "time" => WordKind::Time,
             "weak" => WordKind::Weak,
             "month" => WordKind::Month,
+            "multiplier" => WordKind::Multiplier,
             other => panic!("numbers.tsv: unknown kind {other:?}"),
         };
         let value: f64 = value.parse().expect("numbers.tsv: bad value");
@@ -551,6 +554,7 @@ fn approx_word(words: &[Word], i: usize, lang: &str, out: &mut Vec<Quantity>) ->
                 q.parts = time_parts(value / 100.0, 0.0);
             }
             WordKind::Ordinal if value >= 3.0 => q.strength = Strength::Words,
+            WordKind::Multiplier => q.strength = Strength::Words,
             _ => {}
         }
         out.push(q);
@@ -1014,6 +1018,7 @@ pub fn check(pair: &Pair, tokens: &super::Tokens) -> Vec<Finding> {
         .collect();
     let mut findings: Vec<Finding> = changed_code(pair, tokens).into_iter().collect();
     findings.extend(units::changed_unit(pair, tokens, &source, &target));
+    findings.extend(units::changed_period(pair, tokens));
     findings.extend(french_format(pair, tokens));
     findings.extend(changed_approximation(pair, &approximations, &target));
     for q in &extra {
@@ -1396,6 +1401,21 @@ mod tests {
             ),
             [Some("9 am".to_string())]
         );
+    }
+
+    #[test]
+    fn multiplying_verbs_are_figures() {
+        let fr = "Les prix ont plus que triplé en cinq ans.";
+        assert_eq!(
+            number_rules(fr, "Prices have more than doubled in five years."),
+            ["number.mismatch"]
+        );
+        assert!(number_rules(fr, "Prices have more than tripled in five years.").is_empty());
+        assert!(number_rules(
+            "Les prix ont doublé en deux ans.",
+            "Prices have doubled in two years."
+        )
+        .is_empty());
     }
 
     #[test]

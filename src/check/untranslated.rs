@@ -8,6 +8,7 @@
 //! language detector only as a tie-breaker, since it is unreliable on one sentence.
 
 use super::{Category, Finding, Pair, Severity, Tokens, Word};
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -355,11 +356,11 @@ pub fn guillemets(pair: &Pair) -> Option<Finding> {
 
 /// French words left inside an English segment, one finding per run of them.
 pub fn check(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
-    let source_words: HashSet<String> = tokens
+    let source_words: HashSet<Cow<str>> = tokens
         .source
         .iter()
         .filter(|w| w.is_word())
-        .map(|w| w.text.to_lowercase())
+        .map(lower_case)
         .collect();
     let quoted = kept_quotations(&tokens.target, quoted_ranges(pair.target.text));
     let in_quotes = |w: &Word| quoted.iter().any(|&(s, e)| w.start > s && w.end <= e);
@@ -386,12 +387,12 @@ pub fn check(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
         let opens_sentence = k == 0
             || target[k - 1].kind == crate::text::token::TokenKind::Punct
                 && matches!(target[k - 1].text, "." | "!" | "?" | ":");
-        let lower = w.text.to_lowercase().replace(['’', 'ʼ'], "'");
+        let lower = lower_case(w);
         // Capitalised words are names, unless a French word opens a sentence ("Dans…").
-        if w.is_capitalised() && !(opens_sentence && french_words().contains(&lower)) {
+        if w.is_capitalised() && !(opens_sentence && french_words().contains(lower.as_ref())) {
             continue;
         }
-        let copied = source_words.contains(&lower);
+        let copied = source_words.contains(lower.as_ref());
         let previous = k.checked_sub(1).map(|p| &target[p]);
         if !looks_french(w, &lower, copied, previous, target.get(k + 1)) || in_borrowed(w) {
             continue;
@@ -416,6 +417,15 @@ pub fn check(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
         .suggest("translate it")
     }));
     findings
+}
+
+/// A word in lower case, with one apostrophe. ASCII words have it already in `folded`.
+fn lower_case<'w>(w: &'w Word) -> Cow<'w, str> {
+    if w.text.is_ascii() {
+        Cow::Borrowed(w.folded.as_str())
+    } else {
+        Cow::Owned(w.text.to_lowercase().replace(['’', 'ʼ'], "'"))
+    }
 }
 
 /// French titles of address before a name and the English that replaces them: a lawyer's

@@ -157,6 +157,111 @@ pub fn changed_unit(
     })
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Direction {
+    Last,
+    This,
+    Next,
+}
+
+/// A period named relative to now: « l'année dernière », « le mois prochain », "last
+/// year", "next week"; with the byte span of its unit word.
+struct Period {
+    direction: Direction,
+    unit: Unit,
+    start: usize,
+    end: usize,
+}
+
+fn french_direction(folded: &str) -> Option<Direction> {
+    Some(match folded {
+        "dernier" | "derniere" | "passe" | "passee" | "precedent" | "precedente" => Direction::Last,
+        "prochain" | "prochaine" | "suivant" | "suivante" => Direction::Next,
+        "ce" | "cet" | "cette" => Direction::This,
+        _ => return None,
+    })
+}
+
+fn english_direction(folded: &str) -> Option<Direction> {
+    Some(match folded {
+        "last" | "past" | "previous" => Direction::Last,
+        "next" | "coming" | "following" => Direction::Next,
+        "this" => Direction::This,
+        _ => return None,
+    })
+}
+
+/// Periods of one side. French puts the direction after the unit (« le mois dernier »),
+/// except « ce mois-ci »; English before it.
+fn periods(words: &[Word], lang: &str) -> Vec<Period> {
+    let words: Vec<&Word> = words.iter().filter(|w| w.is_word()).collect();
+    let french = lang == "fr";
+    let mut found = Vec::new();
+    for (k, w) in words.iter().enumerate() {
+        let folded = w.folded.split('-').next().unwrap_or("");
+        let Some(unit) = unit_word(lang, folded).filter(|u| is_time(*u)) else {
+            continue;
+        };
+        let before = k.checked_sub(1).map(|j| words[j].folded.as_str());
+        let after = words.get(k + 1).map(|n| n.folded.as_str());
+        let direction = if french {
+            after.and_then(french_direction).or(before
+                .and_then(french_direction)
+                .filter(|d| *d == Direction::This))
+        } else {
+            before.and_then(english_direction)
+        };
+        if let Some(direction) = direction {
+            found.push(Period {
+                direction,
+                unit,
+                start: w.start,
+                end: w.end,
+            });
+        }
+    }
+    found
+}
+
+fn is_time(unit: Unit) -> bool {
+    matches!(unit, Unit::Day | Unit::Week | Unit::Month | Unit::Year)
+}
+
+/// « l'année dernière » rendered "last month": the same direction, another period.
+pub fn changed_period(pair: &Pair, tokens: &crate::check::Tokens) -> Option<Finding> {
+    let french = periods(&tokens.source, pair.source.lang);
+    if french.is_empty() {
+        return None;
+    }
+    let english = periods(&tokens.target, pair.target.lang);
+    let has = |side: &[Period], d: Direction, u: Unit| {
+        side.iter().any(|p| p.direction == d && p.unit == u)
+    };
+    french.iter().find_map(|f| {
+        if has(&english, f.direction, f.unit) {
+            return None;
+        }
+        let e = english
+            .iter()
+            .find(|e| e.direction == f.direction && !has(&french, e.direction, e.unit))?;
+        Some(
+            Finding::new(
+                RULE,
+                Category::Number,
+                Severity::Error,
+                Some(pair.source.span(f.start, f.end)),
+                Some(pair.target.span(e.start, e.end)),
+                format!(
+                    "« {} » is not \"{}\": the period changed",
+                    &pair.source.text[f.start..f.end],
+                    &pair.target.text[e.start..e.end]
+                ),
+            )
+            .suggest(&f.unit.name()[..f.unit.name().len() - 1]),
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     fn rules(fr: &str, en: &str) -> Vec<String> {
@@ -181,6 +286,14 @@ mod tests {
             (
                 "Les écoles sont fermées depuis trois semaines.",
                 "Schools have been closed for three months.",
+            ),
+            (
+                "Les premiers cas sont apparus à la fin de l'année dernière.",
+                "The first cases appeared at the end of last month.",
+            ),
+            (
+                "Les distributions reprendront dès le mois prochain.",
+                "Distributions will resume from next week.",
             ),
         ] {
             assert_eq!(rules(fr, en), ["number.unit"], "{en}");
@@ -209,6 +322,14 @@ mod tests {
             (
                 "Les combats ont duré trois jours.",
                 "The fighting lasted three days.",
+            ),
+            (
+                "Les premiers cas sont apparus à la fin de l'année dernière.",
+                "The first cases appeared late last year.",
+            ),
+            (
+                "Les distributions reprendront dès le mois prochain, et cette semaine à Goz Beïda.",
+                "Distributions will resume next month, and this week in Goz Beida.",
             ),
             // The English figure renders the other French one; the number check sees the
             // lost one.
