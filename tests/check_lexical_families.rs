@@ -229,6 +229,23 @@ fn terminology_flags_renderings_to_avoid_and_accepts_changed_acronyms() {
         "Group for the Support of Islam and Muslims"
     );
 
+    let f = check(
+        "La Banque africaine de développement (BAD) finance le barrage.",
+        "The African Development Bank (BAD) is funding the dam.",
+    );
+    assert_eq!(one(&f, "terminology.bad").2, "BAD");
+    assert!(check(
+        "La Banque africaine de développement (BAD) finance le barrage.",
+        "The African Development Bank (AfDB) is funding the dam.",
+    )
+    .is_empty());
+    // The English adjective is no acronym.
+    assert!(check(
+        "La BAD finance le barrage malgré une mauvaise année.",
+        "The AfDB is funding the dam despite a bad year.",
+    )
+    .is_empty());
+
     assert!(check("L'OTAN se réunit lundi.", "NATO meets on Monday.").is_empty());
     let f = check("L'OTAN se réunit lundi.", "The alliance meets on Monday.");
     let (finding, fr, _) = one(&f, "acronym.otan");
@@ -418,6 +435,41 @@ fn set_phrases_are_found_in_their_inflected_forms() {
             "Le cacao fait vivre un cinquième de la population.",
             "Cocoa brings to life a fifth of the population.",
             "context.faire-vivre",
+        ),
+        (
+            "« La justice suit son cours », a déclaré le ministre.",
+            "\"Justice is following its course,\" the minister said.",
+            "calque.suivre-son-cours",
+        ),
+        (
+            "Cette arrestation risque de mettre le feu aux poudres.",
+            "This arrest risks setting fire to the powder.",
+            "calque.mettre-le-feu-aux-poudres",
+        ),
+        (
+            "Le barrage pourrait changer la donne pour la région.",
+            "The dam could change the deal for the region.",
+            "calque.changer-la-donne",
+        ),
+        (
+            "Les villageois ont décidé de saisir la justice.",
+            "The villagers decided to seize justice.",
+            "calque.saisir-la-justice",
+        ),
+        (
+            "Une dizaine d'enfants figurent parmi les victimes.",
+            "A dozen children are among the victims.",
+            "false-friend.dizaine",
+        ),
+        (
+            "Il a pris la parole lors d'un meeting à Lomé.",
+            "He spoke at a meeting in Lomé.",
+            "false-friend.meeting",
+        ),
+        (
+            "La mer était démontée au moment du naufrage.",
+            "The sea was dismounted at the time of the sinking.",
+            "context.mer-demontee",
         ),
         (
             "Une centaine de pensionnaires de la prison se sont évadés.",
@@ -1186,6 +1238,22 @@ fn set_phrases_are_found_in_their_inflected_forms() {
         (
             "Au cours de la campagne de vaccination, trois cas ont été signalés.",
             "During the vaccination campaign, three cases were reported.",
+        ),
+        (
+            "Une dizaine d'enfants figurent parmi les victimes.",
+            "About ten children are among the victims.",
+        ),
+        (
+            "Plusieurs dizaines de partisans se sont rassemblés.",
+            "Several dozen supporters gathered.",
+        ),
+        (
+            "Il a pris la parole lors d'un meeting à Lomé.",
+            "He spoke at a rally in Lomé.",
+        ),
+        (
+            "Les villageois ont décidé de saisir la justice.",
+            "The villagers decided to go to court.",
         ),
         // The artillery sense of « marteler » is rightly "hammer".
         (

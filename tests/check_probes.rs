@@ -151,6 +151,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("round6", 0.82),
     ("round7", 0.92),
     ("round8", 0.88),
+    ("round9", 0.86),
 ];
 
 #[test]

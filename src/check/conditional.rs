@@ -236,7 +236,7 @@ fn reported_conditional(words: &[Word]) -> Option<usize> {
         (predicate
             || PARTICIPLE_ENDINGS
                 .iter()
-                .any(|end| text.ends_with(end) && text.chars().count() > end.chars().count() + 1))
+                .any(|end| text.ends_with(end) && text.chars().count() > end.chars().count()))
         .then_some(k)
     })
 }
@@ -297,6 +297,12 @@ mod tests {
         ));
         assert!(!as_fact(
             "Several drivers would have been kidnapped, according to a union."
+        ));
+        // « auraient eu lieu »: a participle of two letters.
+        assert!(crate::check::fires(
+            super::RULE_AS_FACT,
+            "Selon le quotidien, des pillages auraient eu lieu dans plusieurs magasins.",
+            "According to the daily, looting took place in several shops."
         ));
         // A "would" of another clause does not hide it; an adjective after « seraient ».
         assert!(crate::check::fires(

@@ -287,7 +287,12 @@ fn role_gender(words: &[Word], k: usize) -> Option<Gender> {
         Some("elle") => return Some(Gender::Feminine),
         Some("il") => {
             let next = words.get(k + 1);
-            let impersonal = next.is_some_and(|n| IMPERSONAL_AFTER_IL.contains(&n.folded.as_str()));
+            // « il ne reste rien », « il n'y a »: the negation comes before the verb.
+            let verb = match next.map(|n| n.folded.as_str()) {
+                Some("ne" | "n'" | "n’") => words.get(k + 2),
+                _ => next,
+            };
+            let impersonal = verb.is_some_and(|n| IMPERSONAL_AFTER_IL.contains(&n.folded.as_str()));
             // "Il Messaggero", "Il Sole": an Italian article before a name.
             let article =
                 word == "il" && next.is_some_and(|n| n.text.starts_with(char::is_uppercase));
@@ -413,6 +418,11 @@ mod tests {
         assert!(!flagged(
             "Selon elle, le coût pourrait atteindre 15 milliards de francs CFA.",
             "According to her, the cost could reach 15 billion CFA francs."
+        ));
+        // « Il ne reste plus rien » is impersonal too.
+        assert!(flagged(
+            "« Il ne reste plus rien, tout est à refaire », ajoute-t-elle.",
+            "\"There is nothing left, everything has to be redone,\" he added."
         ));
         // An impersonal « il y a » mentions no man.
         assert!(flagged(

@@ -291,6 +291,7 @@ impl Checker {
         findings.extend(names::check(pair, &tokens));
         findings.extend(negation::check(pair, &tokens));
         findings.extend(negation::reversed::check(pair, &tokens));
+        findings.extend(negation::only::check(pair, &tokens));
         findings.extend(gender::check(pair, &tokens));
         findings.extend(conditional::check(pair, &tokens));
         findings.extend(untranslated::check(pair, &tokens));

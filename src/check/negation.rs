@@ -10,6 +10,7 @@
 use super::{Category, Finding, Pair, Severity, Tokens, Word};
 use std::sync::OnceLock;
 
+pub mod only;
 pub mod reversed;
 
 const NEGATED_ANTONYMS: &str = include_str!("data/negated-antonyms.tsv");

@@ -160,6 +160,8 @@ impl Quantity {
         match (self.precision, other.precision) {
             (Exact, Exact) => pairs().any(|(a, b)| same(a, b)),
             // "hundreds" is at least two hundred: « une centaine » is not hundreds.
+            // « plusieurs centaines » is not "several thousand": both plural, one order.
+            (Plural, Plural) => pairs().any(|(a, b)| a / b <= 2.0 && b / a <= 2.0),
             (Plural, About) => pairs().any(|(a, b)| b >= a * PLURAL_AT_LEAST),
             (About, Plural) => pairs().any(|(a, b)| a >= b * PLURAL_AT_LEAST),
             (Plural, _) => pairs().any(|(a, b)| b >= a * 0.9),
@@ -526,6 +528,13 @@ fn words_at(words: &[Word], i: usize, lang: &str, out: &mut Vec<Quantity>) -> us
         if only_scale && !after_article && w.folded.ends_with('s') {
             return approx_word(words, i, lang, out);
         }
+        // "several thousand": many of the unit, as « plusieurs milliers ».
+        if only_scale && after_several(words, i) {
+            let mut q = Quantity::new(w.start, words[j - 1].end, vec![value], Strength::Weak);
+            q.precision = Precision::Plural;
+            out.push(q);
+            return j - i;
+        }
         let strength = if value == 1.0 {
             Strength::Weak
         } else {
@@ -557,8 +566,13 @@ fn approx_word(words: &[Word], i: usize, lang: &str, out: &mut Vec<Quantity>) ->
             WordKind::Multiplier => q.strength = Strength::Words,
             _ => {}
         }
+        let used = if q.precision == Precision::Exact {
+            1
+        } else {
+            of_a_scale(words, i, lang, &mut q)
+        };
         out.push(q);
-        return 1;
+        return used;
     }
     // "XXe", "XIXème": a Roman numeral with its ordinal suffix in one token.
     let stem = w.text.trim_end_matches(|c: char| c.is_lowercase());
@@ -591,6 +605,28 @@ fn approx_word(words: &[Word], i: usize, lang: &str, out: &mut Vec<Quantity>) ->
         return if suffixed { 2 } else { 1 };
     }
     1
+}
+
+/// « des centaines de millions », "tens of thousands": an approximation of a scale is one
+/// figure. Multiplies `q` by the scale and returns the words it takes.
+fn of_a_scale(words: &[Word], i: usize, lang: &str, q: &mut Quantity) -> usize {
+    let (Some(of), Some(scale)) = (words.get(i + 1), words.get(i + 2)) else {
+        return 1;
+    };
+    if !matches!(of.folded.as_str(), "de" | "d'" | "d’" | "of") {
+        return 1;
+    }
+    let scale = lookup(lang, &scale.folded, |k| {
+        matches!(k, WordKind::Scale | WordKind::ApproxPlural)
+    })
+    .map(|(_, value)| value)
+    .filter(|&value| value >= 1000.0);
+    let Some(scale) = scale else {
+        return 1;
+    };
+    q.values = q.values.iter().map(|v| v * scale).collect();
+    q.end = words[i + 2].end;
+    3
 }
 
 /// Words before an approximate unit that make it plural ("several dozen").
@@ -1416,6 +1452,40 @@ mod tests {
             "Prices have doubled in two years."
         )
         .is_empty());
+    }
+
+    #[test]
+    fn plural_orders_of_magnitude_must_agree() {
+        let fr = "Plusieurs centaines de partisans se sont rassemblés devant le siège.";
+        assert_eq!(
+            number_rules(
+                fr,
+                "Several thousand supporters gathered outside the headquarters."
+            ),
+            ["number.mismatch"]
+        );
+        assert!(number_rules(
+            fr,
+            "Several hundred supporters gathered outside the headquarters."
+        )
+        .is_empty());
+        assert!(number_rules(
+            "Des dizaines de milliers de personnes ont fui.",
+            "Tens of thousands of people have fled."
+        )
+        .is_empty());
+        assert!(number_rules(
+            "Le manque à gagner atteint plusieurs centaines de millions de francs CFA.",
+            "The shortfall reaches several hundred million CFA francs."
+        )
+        .is_empty());
+        assert_eq!(
+            number_rules(
+                "Des dizaines de milliers de personnes ont fui.",
+                "Hundreds of thousands of people have fled."
+            ),
+            ["number.mismatch"]
+        );
     }
 
     #[test]

@@ -19,6 +19,8 @@ enum Unit {
     Dollar,
     Franc,
     Pound,
+    Kilometre,
+    Mile,
 }
 
 impl Unit {
@@ -34,6 +36,8 @@ impl Unit {
             Unit::Dollar => "dollars",
             Unit::Franc => "francs",
             Unit::Pound => "pounds",
+            Unit::Kilometre => "kilometres",
+            Unit::Mile => "miles",
         }
     }
 }
@@ -58,6 +62,8 @@ fn unit_word(lang: &str, folded: &str) -> Option<Unit> {
         "dollar" | "dollars" => Unit::Dollar,
         "franc" | "francs" | "fcfa" | "cfa" => Unit::Franc,
         "pound" | "pounds" | "sterling" if !french => Unit::Pound,
+        "km" | "kilometre" | "kilometres" | "kilometer" | "kilometers" => Unit::Kilometre,
+        "mile" | "miles" if !french => Unit::Mile,
         _ => return None,
     })
 }
@@ -286,6 +292,10 @@ mod tests {
             (
                 "Les écoles sont fermées depuis trois semaines.",
                 "Schools have been closed for three months.",
+            ),
+            (
+                "La pirogue avait parcouru 1 500 km depuis la Gambie.",
+                "The pirogue had travelled 1,500 miles from Gambia.",
             ),
             (
                 "Les premiers cas sont apparus à la fin de l'année dernière.",
