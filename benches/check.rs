@@ -40,29 +40,25 @@ fn main() {
     let alignment = align(&fr_texts, &en_texts, &AlignOptions::default());
     let checker = Checker::builtin();
 
+    let run = || {
+        check_documents(
+            &fr_doc,
+            &en_doc,
+            &fr_segments,
+            &en_segments,
+            &alignment,
+            &checker,
+        )
+    };
     // Warm up lazily built lexicons.
-    let findings = check_documents(
-        &fr_doc,
-        &en_doc,
-        &fr_segments,
-        &en_segments,
-        &alignment,
-        &checker,
-    );
+    let findings = run();
     // A shared, noisy machine: time each round and report the median and the best, the
     // round least disturbed by other work.
     let rounds = 15;
     let mut seconds: Vec<f64> = (0..rounds)
         .map(|_| {
             let start = Instant::now();
-            let found = check_documents(
-                &fr_doc,
-                &en_doc,
-                &fr_segments,
-                &en_segments,
-                &alignment,
-                &checker,
-            );
+            let found = run();
             assert_eq!(found.len(), findings.len(), "every round finds the same");
             start.elapsed().as_secs_f64()
         })

@@ -677,7 +677,7 @@ pub fn check(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
 
 /// English words that render a French restriction: "ne … plus que" is "now only", "ne
 /// … que" is "only", "not until", "nothing but", "no more than".
-const RESTRICTIVE: &[&str] = &[
+pub(crate) const RESTRICTIVE: &[&str] = &[
     "only",
     "just",
     "solely",

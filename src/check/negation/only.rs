@@ -14,28 +14,10 @@ const NEGATORS: &[&str] = &[
     "point",
 ];
 
-/// English that renders the restriction.
+/// English that renders the restriction, besides the words that render « ne … plus que »
+/// (`RESTRICTIVE`): a negation ("no more than", "not until") or a scarce amount.
 const ENGLISH_RESTRICTIVES: &[&str] = &[
-    "only",
-    "just",
-    "solely",
-    "merely",
-    "exclusively",
-    "alone",
-    "until",
-    "till",
-    "except",
-    "but",
-    "than",
-    "mere",
-    "sole",
-    "nothing",
-    "not",
-    "no",
-    "never",
-    "barely",
-    "hardly",
-    "scarcely",
+    "mere", "sole", "nothing", "not", "no", "never", "barely", "hardly", "scarcely",
 ];
 
 /// How far the « que » may follow the « ne »: « ne produit actuellement qu'environ ».
@@ -44,10 +26,12 @@ const WINDOW: usize = 4;
 pub fn check(pair: &Pair, tokens: &Tokens) -> Option<Finding> {
     let french: Vec<&Word> = tokens.source.iter().filter(|w| w.is_word()).collect();
     let (ne, que) = restriction(&french)?;
-    let rendered = tokens
-        .target
-        .iter()
-        .any(|w| ENGLISH_RESTRICTIVES.contains(&w.folded.as_str()) || w.folded.ends_with("n't"));
+    let rendered = tokens.target.iter().any(|w| {
+        let word = w.folded.as_str();
+        super::RESTRICTIVE.contains(&word)
+            || ENGLISH_RESTRICTIVES.contains(&word)
+            || word.ends_with("n't")
+    });
     if rendered {
         return None;
     }
