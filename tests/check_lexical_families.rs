@@ -239,6 +239,12 @@ fn terminology_flags_renderings_to_avoid_and_accepts_changed_acronyms() {
         "The African Development Bank (AfDB) is funding the dam.",
     )
     .is_empty());
+    // A station's name keeps the French word.
+    assert!(check(
+        "La radio nationale Radio Tchad a relayé des témoignages venus de l'est du Tchad.",
+        "The national station Radio Tchad relayed accounts from eastern Chad.",
+    )
+    .is_empty());
     // The English adjective is no acronym.
     assert!(check(
         "La BAD finance le barrage malgré une mauvaise année.",
@@ -470,6 +476,31 @@ fn set_phrases_are_found_in_their_inflected_forms() {
             "La mer était démontée au moment du naufrage.",
             "The sea was dismounted at the time of the sinking.",
             "context.mer-demontee",
+        ),
+        (
+            "Une vingtaine de détenus se sont fait la belle dimanche.",
+            "Some twenty inmates made themselves beautiful on Sunday.",
+            "calque.se-faire-la-belle",
+        ),
+        (
+            "« Nous ne baisserons pas les bras », a assuré l'infirmière.",
+            "\"We will not lower our arms,\" the nurse said.",
+            "calque.baisser-les-bras",
+        ),
+        (
+            "Il partageait sa cellule avec des détenus de droit commun.",
+            "He shared his cell with common law prisoners.",
+            "calque.droit-commun",
+        ),
+        (
+            "Les secours n'ont pu intervenir faute de relais radio.",
+            "Rescuers could not intervene because of faulty radio relays.",
+            "false-friend.faute-de",
+        ),
+        (
+            "La journaliste a été interpellée à son domicile mardi.",
+            "The journalist was questioned at her home on Tuesday.",
+            "context.interpelle",
         ),
         (
             "Une centaine de pensionnaires de la prison se sont évadés.",
@@ -847,6 +878,16 @@ fn set_phrases_are_found_in_their_inflected_forms() {
         let f = check(fr, en);
         assert_eq!(rules(&f), [rule], "{en}");
     }
+    // The glossary also notes « coup de force » as a coup, usually "coup" in English.
+    let f = check(
+        "Depuis le coup de force du président, les ONG dénoncent une régression.",
+        "Since the president's show of force, NGOs have decried a rollback.",
+    );
+    assert!(
+        rules(&f).contains(&"context.coup-de-force"),
+        "{:?}",
+        rules(&f)
+    );
     let right = [
         (
             "La Russie assure la formation de ses troupes.",
@@ -1254,6 +1295,18 @@ fn set_phrases_are_found_in_their_inflected_forms() {
         (
             "Les villageois ont décidé de saisir la justice.",
             "The villagers decided to go to court.",
+        ),
+        (
+            "Une vingtaine de détenus se sont fait la belle dimanche.",
+            "Some twenty inmates escaped on Sunday.",
+        ),
+        (
+            "La journaliste a été interpellée à son domicile mardi.",
+            "The journalist was arrested at her home on Tuesday.",
+        ),
+        (
+            "Les secours n'ont pu intervenir faute de relais radio.",
+            "Rescuers could not intervene for lack of radio relays.",
         ),
         // The artillery sense of « marteler » is rightly "hammer".
         (

@@ -152,6 +152,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("round7", 0.92),
     ("round8", 0.88),
     ("round9", 0.86),
+    ("round10", 0.82),
 ];
 
 #[test]

@@ -120,7 +120,8 @@ fn stated_as_fact(pair: &Pair, tokens: &Tokens, auxiliary: usize) -> Option<Find
     )
 }
 
-/// French conditionals of « pouvoir »: a possibility.
+/// French conditionals of « pouvoir »: a possibility. (« devrait », an expectation, is
+/// left out: good translations render it "will" as often as "should" or "is expected to".)
 const POSSIBILITY: &[&str] = &["pourrait", "pourraient"];
 
 /// English that keeps the possibility.
@@ -145,6 +146,17 @@ const ENGLISH_POSSIBILITY: &[&str] = &[
     "if",
     "would",
     "unless",
+    "should",
+    "expected",
+    "expects",
+    "due",
+    "set",
+    "supposed",
+    "probably",
+    "scheduled",
+    "planned",
+    "ought",
+    "must",
 ];
 
 fn possibility_as_certainty(pair: &Pair, tokens: &Tokens) -> Option<Finding> {

@@ -92,7 +92,133 @@ fn named(words: &[Word], names: &[&[&str]], capitalised: bool) -> Vec<(usize, us
 pub fn check(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
     let mut findings = changed(pair, tokens, &WEEKDAYS);
     findings.extend(changed(pair, tokens, &MONTHS));
+    findings.extend(changed_day_of_month(pair, tokens));
     findings
+}
+
+pub const DAY_RULE: &str = "number.date";
+
+/// Words that join the days of one month: « les 6 et 7 septembre », « du 6 au 8 mars »,
+/// « entre le 8 et le 28 », "January 1st and 8th", "March 6-8".
+const DAY_JOINS: &[&str] = &["et", "au", "le", "and", "to", "the", ",", "-", "–"];
+
+/// A month named in a side with the days attached to it, and the token index of its
+/// first day: « le 10 février », « les 6 et 7 septembre »; "February 10", "10 February".
+struct Date {
+    month: usize,
+    days: Vec<u32>,
+    first_day: usize,
+}
+
+fn day_of_month(words: &[Word], k: usize) -> Option<u32> {
+    let digits = words
+        .get(k)?
+        .text
+        .trim_end_matches(|c: char| c.is_alphabetic());
+    let value: u32 = digits.parse().ok()?;
+    (1..=31).contains(&value).then_some(value)
+}
+
+/// "1er", "1st" split by the tokeniser: the suffix after a day number.
+fn is_ordinal_suffix(word: &Word) -> bool {
+    matches!(
+        word.folded.as_str(),
+        "er" | "re" | "e" | "eme" | "st" | "nd" | "rd" | "th"
+    )
+}
+
+/// Days in a run of day numbers and joining words, read from `k` one `step` at a time.
+fn days_from(words: &[Word], start: usize, step: isize) -> Vec<(u32, usize)> {
+    let at = |k: usize| k.checked_add_signed(step);
+    // Past an ordinal suffix, to its number or to what follows it.
+    let past_suffix = |k: usize| match words.get(k) {
+        Some(w) if is_ordinal_suffix(w) => at(k),
+        _ => Some(k),
+    };
+    let mut days = Vec::new();
+    let mut next = if step < 0 {
+        past_suffix(start)
+    } else {
+        Some(start)
+    };
+    while let Some(k) = next {
+        let Some(day) = day_of_month(words, k) else {
+            break;
+        };
+        days.push((day, k));
+        let is_join = |j: usize| {
+            words.get(j).is_some_and(|w| {
+                DAY_JOINS.contains(&w.folded.as_str()) || DAY_JOINS.contains(&w.text)
+            })
+        };
+        // « entre le 8 et le 28 octobre »: a join of one or two words.
+        let mut join = at(k)
+            .and_then(|j| if step > 0 { past_suffix(j) } else { Some(j) })
+            .filter(|&j| is_join(j));
+        if let Some(second) = join.and_then(at).filter(|&j| is_join(j)) {
+            join = Some(second);
+        }
+        next = join
+            .and_then(at)
+            .and_then(|j| if step < 0 { past_suffix(j) } else { Some(j) });
+    }
+    days
+}
+
+fn dates(words: &[Word], french: bool) -> Vec<Date> {
+    let names = if french {
+        MONTHS.french
+    } else {
+        MONTHS.english
+    };
+    let mut found = Vec::new();
+    for (k, month) in named(words, names, !french) {
+        let mut days = k
+            .checked_sub(1)
+            .map_or(Vec::new(), |j| days_from(words, j, -1));
+        // "February 10": English also puts the days after the month.
+        if days.is_empty() && !french {
+            days = days_from(words, k + 1, 1);
+        }
+        if let Some(&(_, first_day)) = days.iter().min_by_key(|(_, at)| *at) {
+            found.push(Date {
+                month,
+                days: days.iter().map(|(d, _)| *d).collect(),
+                first_day,
+            });
+        }
+    }
+    found
+}
+
+/// « le 10 février » rendered "February 1": the month is right, the day is not.
+fn changed_day_of_month(pair: &Pair, tokens: &Tokens) -> Option<Finding> {
+    let french = dates(&tokens.source, true);
+    if french.is_empty() {
+        return None;
+    }
+    let english = dates(&tokens.target, false);
+    english.iter().find_map(|e| {
+        let same_month: Vec<&Date> = french.iter().filter(|f| f.month == e.month).collect();
+        let first = same_month.first()?;
+        let named_in_french = |day: &u32| same_month.iter().any(|f| f.days.contains(day));
+        let day = e.days.iter().find(|d| !named_in_french(d))?;
+        let (fr, en) = (&tokens.source[first.first_day], &tokens.target[e.first_day]);
+        Some(
+            Finding::new(
+                DAY_RULE,
+                Category::Number,
+                Severity::Error,
+                Some(pair.source.span(fr.start, fr.end)),
+                Some(pair.target.span(en.start, en.end)),
+                format!(
+                    "the day of the month changed: « {} » in the French, \"{day}\" in the English",
+                    fr.text
+                ),
+            )
+            .suggest(first.days[0].to_string()),
+        )
+    })
 }
 
 /// Words that join the two ends of a span of days or months: « de samedi à dimanche »,
@@ -211,6 +337,51 @@ mod tests {
         ] {
             assert!(!month_flagged(fr, en), "{en}");
         }
+    }
+
+    #[test]
+    fn a_changed_day_of_the_month_is_flagged() {
+        let fr = "La campagne doit débuter le 10 février et durer dix jours.";
+        let day_flagged = |en: &str| crate::check::fires(super::DAY_RULE, fr, en);
+        assert!(day_flagged(
+            "The campaign is due to begin on February 1 and last ten days."
+        ));
+        assert!(day_flagged(
+            "The campaign is due to begin on 1 February and last ten days."
+        ));
+        assert!(!day_flagged(
+            "The campaign is due to begin on February 10 and last ten days."
+        ));
+        assert!(!day_flagged(
+            "The campaign is due to begin on 10 February and last ten days."
+        ));
+        assert!(!crate::check::fires(
+            super::DAY_RULE,
+            "Il est arrivé le 1er mars.",
+            "He arrived on March 1st."
+        ));
+        // Several days of one month.
+        let fr = "Le film sortira en deux volets, les 1er et 8 janvier.";
+        assert!(!crate::check::fires(
+            super::DAY_RULE,
+            fr,
+            "The film will be released in two parts, on January 1st and 8th."
+        ));
+        assert!(crate::check::fires(
+            super::DAY_RULE,
+            fr,
+            "The film will be released in two parts, on January 1st and 9th."
+        ));
+        assert!(!crate::check::fires(
+            super::DAY_RULE,
+            "Une étude réalisée les 6 et 7 septembre.",
+            "A survey carried out on September 6 and 7."
+        ));
+        assert!(!crate::check::fires(
+            super::DAY_RULE,
+            "Le chaton a été en contact entre le 8 et le 28 octobre.",
+            "The kitten was in contact between 08 to 28 October."
+        ));
     }
 
     #[test]

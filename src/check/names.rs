@@ -639,6 +639,11 @@ fn name_parts(word: &Word, titled: bool) -> Vec<Name> {
         let start = offset;
         offset += part.len() + 1;
         let part = part.trim_end_matches(crate::text::token::is_apostrophe);
+        // English pluralises acronyms: "NGOs" is the acronym NGO.
+        let part = part
+            .strip_suffix('s')
+            .filter(|stem| stem.chars().count() >= 2 && stem.chars().all(char::is_uppercase))
+            .unwrap_or(part);
         let capitalised = part.chars().next().is_some_and(char::is_uppercase);
         if capitalised && part.chars().count() > 1 && part.chars().all(char::is_alphabetic) {
             parts.push(Name {
@@ -968,6 +973,15 @@ mod tests {
         assert!(rules(
             "Les planteurs ghanéens vendent leur cacao plus cher.",
             "Ghanaian farmers sell their cocoa at a higher price."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn a_plural_acronym_and_an_event_name_are_no_other_names() {
+        assert!(rules(
+            "ONG et opposants dénoncent une régression dans le berceau du Printemps arabe.",
+            "NGOs and opponents decry a rollback in the cradle of the Arab Spring."
         )
         .is_empty());
     }

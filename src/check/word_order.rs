@@ -206,6 +206,13 @@ const SINGULAR_S_ENDINGS: &[&str] = &[
     "summons",
     "commons",
     "barracks",
+    // Diseases named in the plural: "a measles outbreak".
+    "measles",
+    "mumps",
+    "shingles",
+    "herpes",
+    "scabies",
+    "diabetes",
 ];
 
 /// foldhash: every English token of every pair is looked up.
@@ -954,6 +961,10 @@ mod tests {
             Vec::<String>::new()
         );
         assert_eq!(found("He saw a rights, then left."), ["“a rights”"]);
+        assert_eq!(
+            found("A measles epidemic has killed 126 people."),
+            Vec::<String>::new()
+        );
     }
 
     fn scrambled_translation(fr: &str, en: &str) -> bool {

@@ -66,7 +66,7 @@ impl LexicalChecks {
             let Some(french) = self.find_french(scan, french_owner) else {
                 continue;
             };
-            if done.contains(&t) || self.glossed(scan, *m, t) {
+            if done.contains(&t) || self.glossed(scan, *m, t) || kept_in_a_name(scan, *m) {
                 continue;
             }
             done.push(t);
@@ -184,6 +184,21 @@ impl LexicalChecks {
 }
 
 /// The same content words in any order: "Sahel States Alliance" ~ "Alliance of Sahel States".
+/// The form to avoid ends a name the French has word for word and English keeps as it is:
+/// "Radio Tchad", a station, is no country left in French.
+fn kept_in_a_name(scan: &Scan, wrong: Match) -> bool {
+    let Some(before) = wrong.first.checked_sub(1) else {
+        return false;
+    };
+    let words = &scan.target.words;
+    let (first, start, last) = (words[before], words[wrong.first], words[wrong.last]);
+    let text = scan.pair.target.text;
+    // One name: "Radio Tchad", not "Grand Sahara (EIGS)".
+    let joined = text[first.orig_end..start.orig_start].trim().is_empty();
+    let name = &text[first.orig_start..last.orig_end];
+    first.capitalised && joined && scan.pair.source.text.contains(name)
+}
+
 fn same_words(a: &str, b: &str) -> bool {
     let words = |text: &str| {
         let mut words: Vec<String> = text

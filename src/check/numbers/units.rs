@@ -63,7 +63,7 @@ fn unit_word(lang: &str, folded: &str) -> Option<Unit> {
         "franc" | "francs" | "fcfa" | "cfa" => Unit::Franc,
         "pound" | "pounds" | "sterling" if !french => Unit::Pound,
         "km" | "kilometre" | "kilometres" | "kilometer" | "kilometers" => Unit::Kilometre,
-        "mile" | "miles" if !french => Unit::Mile,
+        "mile" | "miles" | "mph" if !french => Unit::Mile,
         _ => return None,
     })
 }
@@ -296,6 +296,10 @@ mod tests {
             (
                 "La pirogue avait parcouru 1 500 km depuis la Gambie.",
                 "The pirogue had travelled 1,500 miles from Gambia.",
+            ),
+            (
+                "Des vents de 200 km/h ont balayé la côte.",
+                "Winds of 200 mph swept the coast.",
             ),
             (
                 "Les premiers cas sont apparus à la fin de l'année dernière.",
