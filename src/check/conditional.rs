@@ -98,9 +98,27 @@ fn is_hedged(english: &[Word]) -> bool {
         .any(|w| ENGLISH_HEDGES.contains(&w.folded.as_str()) || w.folded == "if")
 }
 
+/// Whether the English keeps the doubt of a reported fact: a reporting word ("reportedly",
+/// "believed"), or a modal of the fact itself ("may have been destroyed"). A modal of
+/// another clause ("which could send prices soaring") keeps nothing.
+fn keeps_the_doubt(english: &[Word]) -> bool {
+    let words: Vec<&Word> = english.iter().filter(|w| w.is_word()).collect();
+    words.iter().enumerate().any(|(k, w)| {
+        let word = w.folded.as_str();
+        let modal = matches!(word, "may" | "might" | "could" | "would");
+        if modal {
+            words
+                .get(k + 1)
+                .is_some_and(|n| matches!(n.folded.as_str(), "be" | "have" | "well"))
+        } else {
+            ENGLISH_HEDGES.contains(&word) || word == "if"
+        }
+    })
+}
+
 fn stated_as_fact(pair: &Pair, tokens: &Tokens, auxiliary: usize) -> Option<Finding> {
     let english = &tokens.target;
-    if is_hedged(english) {
+    if keeps_the_doubt(english) {
         return None;
     }
     let fr = &tokens.source[auxiliary];
@@ -309,6 +327,15 @@ mod tests {
         ));
         assert!(!as_fact(
             "Several drivers would have been kidnapped, according to a union."
+        ));
+        // A modal of another clause keeps no doubt; one of the fact does.
+        let fr = "Selon le ministère, 30 % des plantations auraient été détruites, ce qui pourrait faire flamber les cours.";
+        let as_fact = |en: &str| crate::check::fires(super::RULE_AS_FACT, fr, en);
+        assert!(as_fact(
+            "According to the ministry, 30% of plantations have been destroyed, which could send prices soaring."
+        ));
+        assert!(!as_fact(
+            "According to the ministry, 30% of plantations may have been destroyed, which could send prices soaring."
         ));
         // « auraient eu lieu »: a participle of two letters.
         assert!(crate::check::fires(
