@@ -153,6 +153,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("round8", 0.88),
     ("round9", 0.86),
     ("round10", 0.82),
+    ("round11", 0.50),
 ];
 
 #[test]

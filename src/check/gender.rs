@@ -121,6 +121,18 @@ const FEMININE_MENTIONS: &[&str] = &[
     "grand-mere",
     "tante",
     "niece",
+    // Women named by what they are to the story: « ma cliente », « une commerçante ».
+    "cliente",
+    "patiente",
+    "employee",
+    "ouvriere",
+    "commercante",
+    "habitante",
+    "voisine",
+    "amie",
+    "citoyenne",
+    "detenue",
+    "prisonniere",
 ];
 const MASCULINE_MENTIONS: &[&str] = &[
     "il",
@@ -145,6 +157,17 @@ const MASCULINE_MENTIONS: &[&str] = &[
     "patron",
     "pretre",
     "imam",
+    "client",
+    "patient",
+    "employe",
+    "ouvrier",
+    "commercant",
+    "habitant",
+    "voisin",
+    "ami",
+    "citoyen",
+    "detenu",
+    "prisonnier",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -416,6 +439,11 @@ mod tests {
         assert!(!flagged(
             "Selon elle, le coût pourrait atteindre 15 milliards de francs CFA.",
             "According to her, the cost could reach 15 billion CFA francs."
+        ));
+        // « Ma cliente » is the woman the English calls "she", beside her male lawyer.
+        assert!(!flagged(
+            "« Ma cliente n'est pas une criminelle », a déclaré son avocat, Me Élie Saadé.",
+            "\"My client is not a criminal, she is a victim,\" her lawyer, Élie Saadé, said."
         ));
         // « Ils » is "they": no man for a "he".
         assert!(flagged(

@@ -1021,7 +1021,10 @@ fn rank_one_rendered(q: &Quantity, text: &str, english: &[Word]) -> bool {
 
 /// Number findings of one pair.
 pub fn check(pair: &Pair, tokens: &super::Tokens) -> Vec<Finding> {
-    let source = quantities(&tokens.source, pair.source.text, pair.source.lang);
+    let mut source = quantities(&tokens.source, pair.source.text, pair.source.lang);
+    if pair.source.lang == "fr" {
+        count_conventional_weeks(&mut source, &tokens.source);
+    }
     let target = quantities(&tokens.target, pair.target.text, pair.target.lang);
     let (source_codes, target_codes) = shared_codes(pair.source.text, pair.target.text);
     let in_code = |q: &Quantity, codes: &[(usize, usize)]| {
@@ -1127,6 +1130,22 @@ fn has_counterpart(q: &Quantity, other: &[Quantity], side: &[Quantity]) -> bool 
     other
         .iter()
         .any(|o| o.matches(q) && (!approximate(o) || approximate(q) || !spoken_for(o)))
+}
+
+/// « huit jours » is a week and « quinze jours » a fortnight, "two weeks": French counts
+/// the days of a week inclusively.
+fn count_conventional_weeks(quantities: &mut [Quantity], words: &[Word]) {
+    for q in quantities.iter_mut() {
+        let weeks = match q.values.as_slice() {
+            [v] if same(*v, 8.0) => 1.0,
+            [v] if same(*v, 15.0) => 2.0,
+            _ => continue,
+        };
+        let next = words.iter().find(|w| w.start >= q.end && w.is_word());
+        if next.is_some_and(|w| matches!(w.folded.as_str(), "jours" | "jour")) {
+            q.values.extend([weeks, weeks * 7.0]);
+        }
+    }
 }
 
 /// « une quarantaine » rendered "a dozen", « une centaine » "hundreds": an approximate
@@ -1486,6 +1505,22 @@ mod tests {
             ),
             ["number.mismatch"]
         );
+    }
+
+    #[test]
+    fn a_fortnight_is_two_weeks() {
+        let fr = "Un couvre-feu a été instauré pour une durée de quinze jours.";
+        assert!(number_rules(fr, "A curfew has been imposed for two weeks.").is_empty());
+        assert!(number_rules(fr, "A curfew has been imposed for 15 days.").is_empty());
+        assert_eq!(
+            number_rules(fr, "A curfew has been imposed for three weeks."),
+            ["number.mismatch"]
+        );
+        assert!(number_rules(
+            "Il sera de retour dans huit jours.",
+            "He will be back in one week."
+        )
+        .is_empty());
     }
 
     #[test]

@@ -141,7 +141,7 @@ pub fn changed_unit(
         }
         let (english, other) = counterparts[0];
         let other = other?;
-        if rendered_elsewhere(q, english, other) {
+        if rendered_elsewhere(q, english, other) || same_duration(q, unit, english, other) {
             return None;
         }
         Some(
@@ -160,6 +160,31 @@ pub fn changed_unit(
             )
             .suggest(unit.name()),
         )
+    })
+}
+
+/// Days in one of a unit of time.
+fn days(unit: Unit) -> Option<f64> {
+    match unit {
+        Unit::Day => Some(1.0),
+        Unit::Week => Some(7.0),
+        Unit::Month => Some(30.0),
+        Unit::Year => Some(365.0),
+        _ => None,
+    }
+}
+
+/// « quinze jours » and "two weeks", « douze mois » and "a year": one duration in two
+/// units, within a day or a tenth.
+fn same_duration(french: &Quantity, unit: Unit, english: &Quantity, other: Unit) -> bool {
+    let (Some(a), Some(b)) = (days(unit), days(other)) else {
+        return false;
+    };
+    french.values.iter().any(|f| {
+        english.values.iter().any(|e| {
+            let (x, y) = (f * a, e * b);
+            (x - y).abs() <= 1.0_f64.max(0.1 * x.max(y))
+        })
     })
 }
 
