@@ -230,7 +230,7 @@ fn periods(words: &[Word], lang: &str) -> Vec<Period> {
     let mut found = Vec::new();
     for (k, w) in words.iter().enumerate() {
         let folded = w.folded.split('-').next().unwrap_or("");
-        let Some(unit) = unit_word(lang, folded).filter(|u| is_time(*u)) else {
+        let Some(unit) = unit_word(lang, folded).filter(|u| days(*u).is_some()) else {
             continue;
         };
         let before = k.checked_sub(1).map(|j| words[j].folded.as_str());
@@ -252,10 +252,6 @@ fn periods(words: &[Word], lang: &str) -> Vec<Period> {
         }
     }
     found
-}
-
-fn is_time(unit: Unit) -> bool {
-    matches!(unit, Unit::Day | Unit::Week | Unit::Month | Unit::Year)
 }
 
 /// « l'année dernière » rendered "last month": the same direction, another period.
@@ -288,7 +284,7 @@ pub fn changed_period(pair: &Pair, tokens: &crate::check::Tokens) -> Option<Find
                     &pair.target.text[e.start..e.end]
                 ),
             )
-            .suggest(&f.unit.name()[..f.unit.name().len() - 1]),
+            .suggest(f.unit.name().trim_end_matches('s')),
         )
     })
 }
