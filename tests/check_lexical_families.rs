@@ -503,6 +503,36 @@ fn set_phrases_are_found_in_their_inflected_forms() {
             "context.interpelle",
         ),
         (
+            "Les deux hommes sont poursuivis pour association de malfaiteurs et vol à main armée.",
+            "The two men are being prosecuted for association of wrongdoers and armed robbery.",
+            "calque.association-de-malfaiteurs",
+        ),
+        (
+            "Le convoi a été attaqué près de Djibo, a-t-on appris mardi de sources locales.",
+            "The convoy was attacked near Djibo, one learned on Tuesday from local sources.",
+            "calque.a-t-on-appris",
+        ),
+        (
+            "L'opposition a saisi la Cour constitutionnelle pour contester les résultats.",
+            "The opposition seized the Constitutional Court to contest the results.",
+            "context.saisir-une-instance",
+        ),
+        (
+            "La société a saisi le Cirdi, l'instance d'arbitrage de la Banque mondiale.",
+            "The company has turned to the CIRDI, the World Bank's arbitration body.",
+            "terminology.cirdi",
+        ),
+        (
+            "Le préfet s'est rendu sur place dès mardi matin avec les secours.",
+            "The prefect surrendered on the spot on Tuesday morning with the rescue teams.",
+            "context.se-rendre-sur-place",
+        ),
+        (
+            "Le gouvernement promet de ne laisser aucun sinistré au bord de la route.",
+            "The government promises not to leave any victim on the side of the road.",
+            "calque.laisser-au-bord-de-la-route",
+        ),
+        (
             "Une centaine de pensionnaires de la prison se sont évadés.",
             "About a hundred boarders of the prison escaped.",
             "context.pensionnaires",
@@ -1307,6 +1337,40 @@ fn set_phrases_are_found_in_their_inflected_forms() {
         (
             "Les secours n'ont pu intervenir faute de relais radio.",
             "Rescuers could not intervene for lack of radio relays.",
+        ),
+        (
+            "Les deux hommes sont poursuivis pour association de malfaiteurs et vol à main armée.",
+            "The two men are being prosecuted for criminal conspiracy and armed robbery.",
+        ),
+        (
+            "Le convoi a été attaqué près de Djibo, a-t-on appris mardi de sources locales.",
+            "The convoy was attacked near Djibo, local sources told AFP on Tuesday.",
+        ),
+        (
+            "L'opposition a saisi la Cour constitutionnelle pour contester les résultats.",
+            "The opposition referred the matter to the Constitutional Court to contest the results.",
+        ),
+        (
+            "La société a saisi le Cirdi, l'instance d'arbitrage de la Banque mondiale.",
+            "The company has turned to ICSID, the World Bank's arbitration body.",
+        ),
+        (
+            "Le préfet s'est rendu sur place dès mardi matin avec les secours.",
+            "The prefect went to the scene on Tuesday morning with the rescue teams.",
+        ),
+        (
+            "Le gouvernement promet de ne laisser aucun sinistré au bord de la route.",
+            "The government promises not to leave any flood victim behind.",
+        ),
+        // Giving oneself up to the police is rightly "surrender".
+        (
+            "Le suspect s'est rendu à la police mardi.",
+            "The suspect surrendered to police on Tuesday.",
+        ),
+        // Seizing goods is rightly "seize".
+        (
+            "La douane a saisi deux tonnes de cannabis près de la cour du marché.",
+            "Customs seized two tonnes of cannabis near the market yard.",
         ),
         // The artillery sense of « marteler » is rightly "hammer".
         (

@@ -154,6 +154,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("round9", 0.86),
     ("round10", 0.82),
     ("round11", 0.50),
+    ("round12", 0.85),
 ];
 
 #[test]

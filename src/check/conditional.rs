@@ -6,6 +6,8 @@
 
 use super::{Category, Finding, Pair, Severity, Tokens, Word};
 
+mod claim;
+
 pub const RULE: &str = "mistranslation.reported-conditional";
 
 const CONDITIONAL_AUXILIARIES: &[&str] = &["serait", "seraient", "aurait", "auraient"];
@@ -83,6 +85,7 @@ pub fn check(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
     let hypothesis = reported.and_then(|k| rendered_as_hypothesis(pair, tokens, k));
     let fact = match (reported, &hypothesis) {
         (Some(k), None) => stated_as_fact(pair, tokens, k),
+        (None, _) => claim::claimed_as_fact(pair, tokens),
         _ => None,
     };
     hypothesis

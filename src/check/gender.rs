@@ -22,6 +22,17 @@ const EPICENE_ROLES: &[&str] = &[
     "cheffe",
     "diplomate",
     "commissaire",
+    // Military ranks, and the accused, whose article says who they are.
+    "commandant",
+    "capitaine",
+    "colonel",
+    "lieutenant",
+    "general",
+    "sergent",
+    "caporal",
+    "adjudant",
+    "accuse",
+    "prevenu",
 ];
 
 /// Titles and role nouns that name a woman by themselves: they say who the sentence is
@@ -292,8 +303,10 @@ fn role_gender(words: &[Word], k: usize) -> Option<Gender> {
         return match words[before].folded.as_str() {
             "la" | "une" | "cette" => Some(Gender::Feminine),
             "le" | "un" | "ce" | "du" | "au" => Some(Gender::Masculine),
-            "premiere" | "ancienne" | "nouvelle" | "future" | "seule" => Some(Gender::Feminine),
-            "premier" | "ancien" | "nouveau" | "nouvel" | "futur" | "seul" => {
+            "premiere" | "ancienne" | "nouvelle" | "future" | "seule" | "principale" => {
+                Some(Gender::Feminine)
+            }
+            "premier" | "ancien" | "nouveau" | "nouvel" | "futur" | "seul" | "principal" => {
                 Some(Gender::Masculine)
             }
             "jeune" => match words[before.checked_sub(1)?].folded.as_str() {
@@ -411,6 +424,16 @@ mod tests {
         assert!(flagged(
             "Il a été libéré après trois mois de détention.",
             "She was released after three months in detention."
+        ));
+        // A rank or « accusé » takes its gender from the article or adjective before it.
+        let officer = "Le principal accusé, le colonel Amadou Sanou, a rejeté les faits, affirmant être innocent.";
+        assert!(flagged(
+            officer,
+            "The main defendant, Colonel Amadou Sanou, rejected the charges, saying she was innocent."
+        ));
+        assert!(!flagged(
+            officer,
+            "The main defendant, Colonel Amadou Sanou, rejected the charges, saying he was innocent."
         ));
         // A possessive opening the sentence refers to someone named before.
         assert!(!flagged(

@@ -510,6 +510,18 @@ fn one_letter_apart(a: &str, b: &str) -> bool {
     first.is_some_and(|(&x, &y)| is_vowel(x) == is_vowel(y)) && differences.next().is_none()
 }
 
+/// Whether one spelling is the other with a final a, o or u added (Ibrahim → Ibrahima):
+/// another name, not a transliteration. A final e is left alone, as French writes a mute
+/// one that English may drop, and so is an i, the English demonym ending (Israel → Israeli).
+fn final_vowel_added(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
+    long.len() == short.len() + 1
+        && short.chars().count() >= MIN_SLIP_CHARS
+        && long.starts_with(short)
+        && long.ends_with(['a', 'o', 'u'])
+        && !short.ends_with(['a', 'e', 'i', 'o', 'u', 'y'])
+}
+
 /// Whether two spellings of one length differ only by two neighbouring letters swapped
 /// inside the word (Garnier → Granier): a typing slip no transliteration makes.
 fn letters_swapped(a: &str, b: &str) -> bool {
@@ -533,7 +545,8 @@ fn slipped(french: &Spellings, english: &Spellings) -> bool {
         || (french.key != english.key
             && !demonym
             && (one_letter_apart(&french.key, &english.key)
-                || letters_swapped(&french.key, &english.key)))
+                || letters_swapped(&french.key, &english.key)
+                || final_vowel_added(&french.key, &english.key)))
 }
 
 /// The forms of a name `slipped` compares, computed once per name.
@@ -873,6 +886,16 @@ mod tests {
         )
         .iter()
         .all(|r| r != "name.missing"));
+        assert!(rules(
+            "Le ministre de l'Action humanitaire et de la Gestion des catastrophes, Issa Maman, est arrivé.",
+            "The minister for humanitarian action and disaster management, Issa Maman, arrived."
+        )
+        .is_empty());
+        let dropped = rules(
+            "Le ministre de l'Action humanitaire et de la Gestion des catastrophes, Issa Maman, est arrivé.",
+            "The minister for humanitarian action and disaster management arrived.",
+        );
+        assert!(!dropped.is_empty() && dropped.iter().all(|r| r == "name.missing"));
     }
 
     #[test]
@@ -1016,6 +1039,20 @@ mod tests {
             !super::letters_swapped("garnier", "gernier"),
             "a changed letter"
         );
+    }
+
+    #[test]
+    fn a_final_vowel_added_makes_another_name() {
+        assert_eq!(
+            rules(
+                "Le général Ibrahim Koné a démissionné mardi après l'attaque du camp.",
+                "General Ibrahima Kone resigned on Tuesday after the attack on the camp."
+            ),
+            ["name.spelling"]
+        );
+        assert!(super::final_vowel_added("ibrahim", "ibrahima"));
+        assert!(!super::final_vowel_added("israel", "israeli"), "a demonym");
+        assert!(!super::final_vowel_added("ousmane", "ousman"), "a mute e");
     }
 
     #[test]

@@ -161,6 +161,7 @@ const ENGLISH_IMPLICIT: &[&str] = &[
     "fail",
     "fails",
     "failed",
+    "failing",
     "failure",
     "refuse",
     "refuses",
@@ -267,7 +268,7 @@ const DETERMINERS_AND_PREPOSITIONS: &[&str] = &[
 /// opens a clause instead ("il ne pense plus que la guerre…" is "no longer thinks that").
 const RESTRICTED_OBJECT_OPENERS: &[&str] = &[
     "par", "pour", "de", "des", "du", "d'", "a", "au", "aux", "en", "sur", "dans", "avec",
-    "quelques",
+    "quelques", "environ", "pres", "quelque", "moins", "peu",
 ];
 
 /// "ne … plus que", "ne … jamais que" with its negator at `j`: a restriction ("now only",
@@ -580,7 +581,7 @@ const IMPLICIT_COUNTERPARTS: &[(&[&str], &[&str])] = &[
     (&["prevent", "prevented"], &["empech*"]),
     (&["ban", "banned", "forbidden"], &["interdi*"]),
     (
-        &["fail", "fails", "failed", "failure"],
+        &["fail", "fails", "failed", "failing", "failure"],
         &["echou*", "echec*"],
     ),
     (&["lack", "lacks", "lacked", "lacking"], &["manqu*"]),
@@ -855,11 +856,41 @@ mod tests {
             ),
             ["negation.restriction"]
         );
+        let approximate = "La région ne pèse plus qu'environ 5 % des exportations.";
+        assert_eq!(
+            rules(
+                approximate,
+                "The region no longer accounts for about 5 percent of exports."
+            ),
+            ["negation.restriction"]
+        );
+        assert!(rules(
+            approximate,
+            "The region now accounts for only about 5 percent of exports."
+        )
+        .is_empty());
         assert!(rules(
             "Il ne pense plus que la guerre est perdue.",
             "He no longer thinks the war is lost."
         )
         .is_empty());
+    }
+
+    #[test]
+    fn failing_to_act_renders_a_negated_act() {
+        let fr = "Le gouvernement reproche à la société de ne pas avoir payé ses impôts.";
+        assert!(rules(
+            fr,
+            "The government accuses the company of failing to pay its taxes."
+        )
+        .is_empty());
+        assert_eq!(
+            rules(
+                fr,
+                "The government accuses the company of paying its taxes."
+            ),
+            ["negation.missing"]
+        );
     }
 
     #[test]

@@ -19,8 +19,15 @@ enum Unit {
     Dollar,
     Franc,
     Pound,
+    Millimetre,
+    Centimetre,
+    Metre,
     Kilometre,
     Mile,
+    Kilogram,
+    Tonne,
+    Hectare,
+    Litre,
 }
 
 impl Unit {
@@ -36,8 +43,15 @@ impl Unit {
             Unit::Dollar => "dollars",
             Unit::Franc => "francs",
             Unit::Pound => "pounds",
+            Unit::Millimetre => "millimetres",
+            Unit::Centimetre => "centimetres",
+            Unit::Metre => "metres",
             Unit::Kilometre => "kilometres",
             Unit::Mile => "miles",
+            Unit::Kilogram => "kilograms",
+            Unit::Tonne => "tonnes",
+            Unit::Hectare => "hectares",
+            Unit::Litre => "litres",
         }
     }
 }
@@ -62,8 +76,17 @@ fn unit_word(lang: &str, folded: &str) -> Option<Unit> {
         "dollar" | "dollars" => Unit::Dollar,
         "franc" | "francs" | "fcfa" | "cfa" => Unit::Franc,
         "pound" | "pounds" | "sterling" if !french => Unit::Pound,
+        "mm" | "millimetre" | "millimetres" | "millimeter" | "millimeters" => Unit::Millimetre,
+        "cm" | "centimetre" | "centimetres" | "centimeter" | "centimeters" => Unit::Centimetre,
+        "metre" | "metres" | "meter" | "meters" => Unit::Metre,
         "km" | "kilometre" | "kilometres" | "kilometer" | "kilometers" => Unit::Kilometre,
         "mile" | "miles" | "mph" if !french => Unit::Mile,
+        "kg" | "kilo" | "kilos" | "kilogramme" | "kilogrammes" | "kilogram" | "kilograms" => {
+            Unit::Kilogram
+        }
+        "tonne" | "tonnes" | "ton" | "tons" => Unit::Tonne,
+        "ha" | "hectare" | "hectares" => Unit::Hectare,
+        "litre" | "litres" | "liter" | "liters" => Unit::Litre,
         _ => return None,
     })
 }
@@ -323,6 +346,14 @@ mod tests {
                 "Winds of 200 mph swept the coast.",
             ),
             (
+                "Il est tombé 142 millimètres de pluie en six heures.",
+                "142 centimetres of rain fell in six hours.",
+            ),
+            (
+                "La douane a saisi 2,5 tonnes de cannabis.",
+                "Customs seized 2.5 kilograms of cannabis.",
+            ),
+            (
                 "Les premiers cas sont apparus à la fin de l'année dernière.",
                 "The first cases appeared at the end of last month.",
             ),
@@ -353,6 +384,14 @@ mod tests {
             (
                 "Le prêt de 300 000 francs CFA a été remboursé.",
                 "The 300,000 CFA franc loan was repaid.",
+            ),
+            (
+                "Il est tombé 142 mm de pluie en six heures.",
+                "142 millimetres (5.6 inches) of rain fell in six hours.",
+            ),
+            (
+                "La douane a saisi 2,5 tonnes de cannabis.",
+                "Customs seized 2.5 tons of cannabis.",
             ),
             (
                 "Les combats ont duré trois jours.",
