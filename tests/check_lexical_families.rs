@@ -533,6 +533,56 @@ fn set_phrases_are_found_in_their_inflected_forms() {
             "calque.laisser-au-bord-de-la-route",
         ),
         (
+            "Le chef de l'État, candidat à un troisième mandat, a fait campagne à Bouaké.",
+            "The head of state, who is seeking a third mandate, campaigned in Bouaké.",
+            "false-friend.mandat-electif",
+        ),
+        (
+            "La haute juridiction a rejeté le recours de l'opposition.",
+            "The high jurisdiction rejected the opposition's appeal.",
+            "false-friend.haute-juridiction",
+        ),
+        (
+            "Les autorités sanitaires ont recensé 40 cas suspects de rougeole.",
+            "Health authorities recorded 40 suspicious cases of measles.",
+            "false-friend.cas-suspects",
+        ),
+        (
+            "L'accord prévoit le retrait des troupes d'ici à juin.",
+            "The agreement foresees the withdrawal of troops by June.",
+            "false-friend.prevoir-un-texte",
+        ),
+        (
+            "Les inondations ont fait des centaines de victimes dans le sud du pays.",
+            "The floods have made hundreds of victims in the south of the country.",
+            "calque.faire-des-victimes",
+        ),
+        (
+            "Les groupes armés multiplient les enlèvements dans la région.",
+            "Armed groups are multiplying kidnappings in the region.",
+            "calque.multiplier-les-attaques",
+        ),
+        (
+            "Les habitants ne font plus la différence entre les combattants et les bandits.",
+            "Residents no longer make the difference between fighters and bandits.",
+            "calque.faire-la-difference-entre",
+        ),
+        (
+            "Joint par téléphone, le maire a confirmé l'attaque.",
+            "Joined by telephone, the mayor confirmed the attack.",
+            "calque.joint-par-telephone",
+        ),
+        (
+            "Les candidats à l'émigration partent de nuit depuis la plage.",
+            "Candidates for emigration leave the beach at night.",
+            "calque.candidats-a-l-emigration",
+        ),
+        (
+            "Les Forces de soutien rapide (FSR) ont pris la ville.",
+            "The Rapid Support Forces (FSR) took the town.",
+            "terminology.fsr",
+        ),
+        (
             "Une centaine de pensionnaires de la prison se sont évadés.",
             "About a hundred boarders of the prison escaped.",
             "context.pensionnaires",
@@ -1366,6 +1416,55 @@ fn set_phrases_are_found_in_their_inflected_forms() {
         (
             "Le suspect s'est rendu à la police mardi.",
             "The suspect surrendered to police on Tuesday.",
+        ),
+        (
+            "Le chef de l'État, candidat à un troisième mandat, a fait campagne à Bouaké.",
+            "The head of state, who is seeking a third term, campaigned in Bouaké.",
+        ),
+        (
+            "La haute juridiction a rejeté le recours de l'opposition.",
+            "The court rejected the opposition's appeal.",
+        ),
+        (
+            "Les autorités sanitaires ont recensé 40 cas suspects de rougeole.",
+            "Health authorities recorded 40 suspected cases of measles.",
+        ),
+        (
+            "L'accord prévoit le retrait des troupes d'ici à juin.",
+            "The agreement provides for the withdrawal of troops by June.",
+        ),
+        (
+            "Les inondations ont fait des centaines de victimes dans le sud du pays.",
+            "The floods have killed hundreds of people in the south of the country.",
+        ),
+        (
+            "Les groupes armés multiplient les enlèvements dans la région.",
+            "Armed groups are stepping up kidnappings in the region.",
+        ),
+        (
+            "Les habitants ne font plus la différence entre les combattants et les bandits.",
+            "Residents can no longer tell the difference between fighters and bandits.",
+        ),
+        (
+            "Joint par téléphone, le maire a confirmé l'attaque.",
+            "Reached by telephone, the mayor confirmed the attack.",
+        ),
+        (
+            "Les candidats à l'émigration partent de nuit depuis la plage.",
+            "Would-be migrants leave the beach at night.",
+        ),
+        (
+            "Les Forces de soutien rapide (FSR) ont pris la ville.",
+            "The Rapid Support Forces (RSF) took the town.",
+        ),
+        // A mission's mandate is rightly "mandate"; a forecast is rightly "foresee".
+        (
+            "Le Conseil de sécurité a prolongé le mandat de la mission.",
+            "The Security Council extended the mission's mandate.",
+        ),
+        (
+            "Le FMI prévoit une croissance de 5 % l'an prochain.",
+            "The IMF foresees growth of 5 percent next year.",
         ),
         // Seizing goods is rightly "seize".
         (

@@ -155,6 +155,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("round10", 0.82),
     ("round11", 0.50),
     ("round12", 0.85),
+    ("round13", 0.78),
 ];
 
 #[test]

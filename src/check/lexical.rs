@@ -25,8 +25,8 @@ use super::{Category, Finding, Pair, Side, Span};
 use crate::error::Result;
 use crate::glossary::Glossary;
 use folded::Folded;
+use foldhash::HashMap;
 use pattern::{Hits, Match, PatternId, PatternSet, PatternSetBuilder};
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// Words a French phrase's words may be apart by (clitics, articles, adverbs).

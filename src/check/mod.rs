@@ -95,7 +95,7 @@ impl Finding {
         self
     }
 }
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 /// One side of an aligned pair: the contiguous segments of one link, as a slice of the
 /// normalised document text. Checks work on `text` with local byte offsets and turn them
@@ -376,7 +376,7 @@ pub fn check_documents(
     for link_findings in &mut per_link {
         link_findings.sort_by_key(position_key);
     }
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     per_link
         .into_iter()
         .flatten()
@@ -416,8 +416,8 @@ pub fn findings_by_link<'f>(
     alignment: &Alignment,
     findings: &'f [Finding],
 ) -> Vec<Vec<&'f Finding>> {
-    let mut by_source = std::collections::HashMap::new();
-    let mut by_target = std::collections::HashMap::new();
+    let mut by_source = foldhash::HashMap::default();
+    let mut by_target = foldhash::HashMap::default();
     for (index, link) in alignment.links.iter().enumerate() {
         by_source.extend(link.source.iter().map(|&s| (s, index)));
         by_target.extend(link.target.iter().map(|&t| (t, index)));

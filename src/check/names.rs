@@ -6,7 +6,7 @@
 
 use super::{Category, Finding, Pair, Severity, Tokens, Word};
 use crate::text::token::fold;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 const EXONYMS: &str = include_str!("data/exonyms.tsv");
@@ -804,7 +804,7 @@ pub fn check(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
         .filter(|n| !explained(n, &target, &source, false))
         .collect();
     let mut findings = Vec::new();
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     for (k, s) in lost.iter().enumerate() {
         if !seen.insert(&s.folded) {
             continue;

@@ -692,6 +692,10 @@ pub(crate) const RESTRICTIVE: &[&str] = &[
     "than",
 ];
 
+/// How far apart, as a share of each sentence's length, a plain « ne … que » and the
+/// English negation taken to render it may stand.
+const MAX_RESTRICTION_DRIFT: f64 = 0.2;
+
 /// A French restriction with no negation of its own ("ne peut plus que livrer": can now
 /// only deliver) that the English turned into a negation ("can no longer deliver").
 fn restriction_negated(
@@ -700,7 +704,6 @@ fn restriction_negated(
     source: &[Negation],
     target: &[Negation],
 ) -> Option<Finding> {
-    let french = source.iter().find(|n| n.restriction)?;
     let english = target.iter().find(|n| n.strong)?;
     let restricted_in_english = tokens
         .target
@@ -709,20 +712,42 @@ fn restriction_negated(
     if source.iter().any(|n| n.strong) || restricted_in_english {
         return None;
     }
+    let (french, suggestion) = match source.iter().find(|n| n.restriction) {
+        Some(n) => (
+            (n.start, n.end),
+            "render the restriction with “only” (ne … plus que: “now only”)",
+        ),
+        // « n'avait visé que des positions militaires »: "had only targeted". The English
+        // negation must stand about where the restriction does: "Let's not forget" opening
+        // a sentence renders « Pour rappel », not the « ne … que » further on.
+        None => {
+            let span = only::plain_restriction(&tokens.source)?;
+            let place = |at: usize, text: &str| at as f64 / text.len().max(1) as f64;
+            let apart =
+                (place(span.0, pair.source.text) - place(english.start, pair.target.text)).abs();
+            if apart > MAX_RESTRICTION_DRIFT {
+                return None;
+            }
+            (
+                span,
+                "render the restriction with “only”, “not until” or “no more than”",
+            )
+        }
+    };
     Some(
         Finding::new(
             "negation.restriction",
             Category::Negation,
             Severity::Error,
-            Some(pair.source.span(french.start, french.end)),
+            Some(pair.source.span(french.0, french.1)),
             Some(pair.target.span(english.start, english.end)),
             format!(
-                "« {} … plus que » restricts (now only) but the English negates with « {} »",
-                &pair.source.text[french.start..french.end],
+                "« {} » restricts (only) but the English negates with « {} »",
+                &pair.source.text[french.0..french.1],
                 &pair.target.text[english.start..english.end]
             ),
         )
-        .suggest("render the restriction with “only” (ne … plus que: “now only”)"),
+        .suggest(suggestion),
     )
 }
 
@@ -856,6 +881,39 @@ mod tests {
             ),
             ["negation.restriction"]
         );
+        let clause = "L'armée affirme que les frappes n'ont visé que des positions rebelles.";
+        assert_eq!(
+            rules(
+                clause,
+                "The army says the strikes did not target rebel positions."
+            ),
+            ["negation.restriction"]
+        );
+        let plain = "Les frappes n'ont visé que des positions rebelles, selon l'armée.";
+        assert_eq!(
+            rules(
+                plain,
+                "The strikes did not target rebel positions, according to the army."
+            ),
+            ["negation.restriction"]
+        );
+        for good in [
+            "The strikes targeted only rebel positions, according to the army.",
+            "The strikes targeted nothing but rebel positions, according to the army.",
+        ] {
+            assert!(rules(plain, good).is_empty(), "{good}");
+        }
+        assert!(rules(
+            "« Pour rappel, la députée n'a été élue qu'avec 2 000 voix ! », a-t-il conclu.",
+            "\"Let's not forget, the MP was elected with 2,000 votes!\" he concluded."
+        )
+        .iter()
+        .all(|r| r != "negation.restriction"));
+        assert!(rules(
+            "Il ne rentrera que lundi.",
+            "He will not return until Monday."
+        )
+        .is_empty());
         let approximate = "La région ne pèse plus qu'environ 5 % des exportations.";
         assert_eq!(
             rules(

@@ -8,7 +8,7 @@
 
 use super::{Category, Finding, Pair, Severity, Word};
 use crate::text::token::TokenKind;
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::OnceLock;
 
 mod units;
@@ -45,7 +45,7 @@ fn lexicon(lang: &str) -> &'static Lexicon {
 }
 
 fn parse_lexicon(data: &str, lang: &str) -> Lexicon {
-    let mut map: Lexicon = HashMap::new();
+    let mut map: Lexicon = HashMap::default();
     for line in data
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())

@@ -8,8 +8,8 @@
 //! language detector only as a tie-breaker, since it is unreliable on one sentence.
 
 use super::{Category, Finding, Pair, Severity, Tokens, Word};
+use foldhash::HashSet;
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 const FRENCH_WORDS: &str = include_str!("data/french-words.txt");
@@ -487,11 +487,12 @@ fn titles_of_address(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
 
 /// Fewest words of a quotation left in French that is quoted speech rather than a slogan
 /// or a title (« la patrie ou la mort »).
-const MIN_SPEECH_WORDS: usize = 8;
+const MIN_SPEECH_WORDS: usize = 6;
 
 /// Quotations kept in French that are speech: long, opening in lower case (a title opens
-/// with a capital), at least half of them words of our French list (the quotation
-/// has almost no English function words, or it would not count as kept). A reader of the English cannot follow them.
+/// with a capital), at least half of them words of our French list or copied from the
+/// French as they stand (the quotation has almost no English function words, or it would
+/// not count as kept). A reader of the English cannot follow them.
 fn quoted_speech(pair: &Pair, words: &[Word], quoted: &[(usize, usize)]) -> Vec<Finding> {
     quoted
         .iter()
@@ -506,9 +507,16 @@ fn quoted_speech(pair: &Pair, words: &[Word], quoted: &[(usize, usize)]) -> Vec<
                     french_words().contains(&w.text.to_lowercase()) || is_elision(&w.folded)
                 })
                 .count();
+            // Copied word for word from the French: left untranslated, whatever its words.
+            let copied = || {
+                let (first, last) = (inside[0], inside[inside.len() - 1]);
+                pair.source
+                    .text
+                    .contains(&pair.target.text[first.start..last.end])
+            };
             inside.len() >= MIN_SPEECH_WORDS
                 && !inside[0].is_capitalised()
-                && french * 2 >= inside.len()
+                && (french * 2 >= inside.len() || copied())
         })
         .map(|&(s, e)| {
             let (start, end) = (
@@ -571,6 +579,12 @@ mod tests {
             "Reporters Without Borders on Tuesday denounced in a statement \"une nouvelle étape dans l'étouffement de l'information au Sahel\" and called for the release of detained journalists.",
         );
         assert_eq!(speech, ["untranslated.quotation"]);
+        let fr = "Le ministre a évoqué des « mesures conservatoires pour préserver la paix ».";
+        let short = rules(
+            fr,
+            "The minister referred to \"mesures conservatoires pour préserver la paix\".",
+        );
+        assert_eq!(short, ["untranslated.quotation"]);
     }
 
     #[test]

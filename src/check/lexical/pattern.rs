@@ -8,7 +8,7 @@
 
 use super::folded::{fold_str, Folded};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 pub type PatternId = usize;
 

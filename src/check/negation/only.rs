@@ -52,14 +52,38 @@ pub fn check(pair: &Pair, tokens: &Tokens) -> Option<Finding> {
     )
 }
 
+/// The byte span from « ne » to « que » of the first « ne … que » with no negator.
+pub(crate) fn plain_restriction(tokens: &[Word]) -> Option<(usize, usize)> {
+    let french: Vec<&Word> = tokens.iter().filter(|w| w.is_word()).collect();
+    let (ne, que) = restriction(&french)?;
+    Some((french[ne].start, french[que].end))
+}
+
+/// Words after which a « que » clause takes an expletive « ne »: « empêché que des avions
+/// ne tombent », « avant qu'il ne parte », « de peur qu'ils ne fuient ».
+const EXPLETIVE_NE_AFTER: &[&str] = &[
+    "empech", "evit", "crain", "craign", "redout", "peur", "avant", "moins", "prevenir",
+];
+
+/// Whether the « ne » at `k` is expletive: it follows, within three words, a « que »
+/// after a verb of fearing or preventing. (« assurant que les frappes n'avaient visé
+/// que … » is a restriction.)
+fn expletive(words: &[&Word], k: usize) -> bool {
+    let start = k.saturating_sub(3);
+    (start..k).any(|q| {
+        matches!(words[q].folded.as_str(), "que" | "qu'" | "qu’")
+            && q.checked_sub(1).is_some_and(|p| {
+                EXPLETIVE_NE_AFTER
+                    .iter()
+                    .any(|stem| words[p].folded.starts_with(stem))
+            })
+    })
+}
+
 /// The first « ne … que » with no negator between them, as word indices.
 fn restriction(words: &[&Word]) -> Option<(usize, usize)> {
     words.iter().enumerate().find_map(|(k, w)| {
-        // « empêché que des avions ne tombent »: after « que » the « ne » is expletive.
-        let after_que = words[k.saturating_sub(3)..k]
-            .iter()
-            .any(|p| matches!(p.folded.as_str(), "que" | "qu'" | "qu’"));
-        if !matches!(w.folded.as_str(), "ne" | "n'" | "n’") || after_que {
+        if !matches!(w.folded.as_str(), "ne" | "n'" | "n’") || expletive(words, k) {
             return None;
         }
         let window = &words[k + 1..(k + 1 + WINDOW).min(words.len())];
