@@ -583,6 +583,36 @@ fn set_phrases_are_found_in_their_inflected_forms() {
             "terminology.fsr",
         ),
         (
+            "La défense conteste la compétence de la Cour pour juger cette affaire.",
+            "The defence disputes the competence of the Court to try this case.",
+            "false-friend.competence-juridiction",
+        ),
+        (
+            "Un convoi de ravitaillement a été attaqué sur la route de Djibo.",
+            "A refuelling convoy was attacked on the road to Djibo.",
+            "false-friend.ravitaillement",
+        ),
+        (
+            "Pour l'opposition, ces promesses restent des vœux pieux.",
+            "For the opposition, these promises remain pious wishes.",
+            "calque.voeux-pieux",
+        ),
+        (
+            "Les enseignants ont observé un mouvement d'humeur lundi.",
+            "Teachers staged a movement of mood on Monday.",
+            "calque.mouvement-d-humeur",
+        ),
+        (
+            "La police n'a avancé aucun bilan des affrontements.",
+            "Police gave no balance sheet of the clashes.",
+            "false-friend.bilan",
+        ),
+        (
+            "Le pays ne reconnaît plus la compétence de ce tribunal régional.",
+            "The country no longer recognises the competence of this regional court.",
+            "false-friend.competence-juridiction",
+        ),
+        (
             "Une centaine de pensionnaires de la prison se sont évadés.",
             "About a hundred boarders of the prison escaped.",
             "context.pensionnaires",
@@ -1465,6 +1495,31 @@ fn set_phrases_are_found_in_their_inflected_forms() {
         (
             "Le FMI prévoit une croissance de 5 % l'an prochain.",
             "The IMF foresees growth of 5 percent next year.",
+        ),
+        (
+            "La défense conteste la compétence de la Cour pour juger cette affaire.",
+            "The defence disputes the Court's jurisdiction to try this case.",
+        ),
+        (
+            "Un convoi de ravitaillement a été attaqué sur la route de Djibo.",
+            "A supply convoy was attacked on the road to Djibo.",
+        ),
+        (
+            "Pour l'opposition, ces promesses restent des vœux pieux.",
+            "For the opposition, these promises remain wishful thinking.",
+        ),
+        (
+            "Les enseignants ont observé un mouvement d'humeur lundi.",
+            "Teachers staged a protest on Monday.",
+        ),
+        (
+            "La police n'a avancé aucun bilan des affrontements.",
+            "Police gave no toll for the clashes.",
+        ),
+        // Fuel is rightly "refuel".
+        (
+            "Les avions ont dû se ravitailler en carburant à Niamey.",
+            "The planes had to refuel in Niamey.",
         ),
         // Seizing goods is rightly "seize".
         (

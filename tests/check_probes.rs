@@ -156,6 +156,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("round11", 0.50),
     ("round12", 0.85),
     ("round13", 0.78),
+    ("round14", 0.69),
 ];
 
 #[test]

@@ -13,7 +13,17 @@ pub const RULE: &str = "mistranslation.reported-conditional";
 const CONDITIONAL_AUXILIARIES: &[&str] = &["serait", "seraient", "aurait", "auraient"];
 
 /// Words that may stand between the auxiliary and its participle (« aurait déjà été tué »).
-const BETWEEN: &[&str] = &["deja", "ete", "bien", "egalement", "aussi", "meme"];
+const BETWEEN: &[&str] = &[
+    "deja",
+    "ete",
+    "bien",
+    "egalement",
+    "aussi",
+    "meme",
+    "pas",
+    "plus",
+    "jamais",
+];
 
 /// Endings of French past participles (« exportée », « pris », « détenu »).
 const PARTICIPLE_ENDINGS: &[&str] = &[
@@ -339,6 +349,12 @@ mod tests {
         ));
         assert!(!as_fact(
             "According to the ministry, 30% of plantations may have been destroyed, which could send prices soaring."
+        ));
+        // A negation between the auxiliary and its participle.
+        assert!(crate::check::fires(
+            super::RULE_AS_FACT,
+            "Selon ses avocats, il n'aurait plus reçu la visite de son médecin depuis mai.",
+            "According to his lawyers, he has not been visited by his doctor since May."
         ));
         // « auraient eu lieu »: a participle of two letters.
         assert!(crate::check::fires(

@@ -352,9 +352,10 @@ fn role_gender(words: &[Word], k: usize) -> Option<Gender> {
 
 /// « il » or « elle », also inverted after a verb (« a-t-il », « dit-elle »).
 fn subject_pronoun(word: &str) -> Option<&'static str> {
-    if word == "il" || word.ends_with("-il") {
+    // « lui-même », « elle-même » stress a subject: « qui dit avoir elle-même perdu ».
+    if word == "il" || word.ends_with("-il") || word == "lui-meme" {
         Some("il")
-    } else if word == "elle" || word.ends_with("-elle") {
+    } else if word == "elle" || word.ends_with("-elle") || word == "elle-meme" {
         Some("elle")
     } else {
         None
@@ -434,6 +435,10 @@ mod tests {
         assert!(!flagged(
             officer,
             "The main defendant, Colonel Amadou Sanou, rejected the charges, saying he was innocent."
+        ));
+        assert!(flagged(
+            "Une commerçante, qui dit avoir elle-même tout perdu, a témoigné.",
+            "A trader, saying he himself had lost everything, testified."
         ));
         // A possessive opening the sentence refers to someone named before.
         assert!(!flagged(

@@ -327,9 +327,9 @@ fn similar_keyed(name: &str, name_key: &str, word: &str, word_key: &str) -> bool
 /// Endings of nationality words, longest first: « ghanéen » ~ "Ghanaian", « tchadien » ~
 /// "Chadian", « sénégalais » ~ "Senegalese".
 const DEMONYM_ENDINGS: &[&str] = &[
-    "eennes", "iennes", "aians", "eenne", "ienne", "aian", "eens", "iens", "ians", "aises",
-    "oises", "aines", "een", "ien", "ian", "ais", "ois", "ain", "ese", "ans", "aise", "oise",
-    "aine", "an", "ish",
+    "eennes", "iennes", "aians", "eenne", "ienne", "aian", "eens", "iens", "ians", "eans", "aises",
+    "oises", "aines", "een", "ien", "ian", "ean", "ais", "ois", "ain", "ese", "ans", "aise",
+    "oise", "aine", "an", "ish",
 ];
 
 /// Both words are nationality words of one stem of at least four letters.
@@ -386,8 +386,9 @@ fn close_spelling(name: &str, word: &str) -> bool {
 /// with its transliteration key.
 fn vocabulary<'a>(words: &'a [Word]) -> Vec<(&'a str, String)> {
     let mut out = Vec::new();
+    let mut seen = HashSet::default();
     let mut push = |word: &'a str| {
-        if !out.iter().any(|(w, _): &(&str, String)| *w == word) {
+        if seen.insert(word) {
             out.push((word, transliteration_key(word)));
         }
     };
@@ -1010,6 +1011,12 @@ mod tests {
             "Ghanaian farmers sell their cocoa at a higher price."
         )
         .is_empty());
+        assert!(rules(
+            "Les emplois qualifiés ne sont jamais proposés aux Guinéens, selon le syndicat.",
+            "Skilled jobs are never offered to Guineans, according to the union."
+        )
+        .is_empty());
+        assert!(super::same_demonym_stem("europeens", "europeans"));
     }
 
     #[test]

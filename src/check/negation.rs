@@ -692,6 +692,29 @@ pub(crate) const RESTRICTIVE: &[&str] = &[
     "than",
 ];
 
+/// Whether English words render a restriction. "than" and "but" only count after what
+/// makes them restrict ("no more than", "other than", "nothing but"): "more than two
+/// years" and a "but" between clauses restrict nothing.
+fn renders_restriction(english: &[Word]) -> bool {
+    let words: Vec<&str> = english
+        .iter()
+        .filter(|w| w.is_word())
+        .map(|w| w.folded.as_str())
+        .collect();
+    words.iter().enumerate().any(|(k, &word)| {
+        let before = &words[k.saturating_sub(2)..k];
+        match word {
+            "than" => before
+                .iter()
+                .any(|b| matches!(*b, "no" | "not" | "nothing" | "none" | "other")),
+            "but" => before
+                .last()
+                .is_some_and(|b| matches!(*b, "nothing" | "anything" | "all" | "none" | "one")),
+            _ => RESTRICTIVE.contains(&word),
+        }
+    })
+}
+
 /// How far apart, as a share of each sentence's length, a plain « ne … que » and the
 /// English negation taken to render it may stand.
 const MAX_RESTRICTION_DRIFT: f64 = 0.2;
@@ -705,10 +728,7 @@ fn restriction_negated(
     target: &[Negation],
 ) -> Option<Finding> {
     let english = target.iter().find(|n| n.strong)?;
-    let restricted_in_english = tokens
-        .target
-        .iter()
-        .any(|w| RESTRICTIVE.contains(&w.folded.as_str()));
+    let restricted_in_english = renders_restriction(&tokens.target);
     if source.iter().any(|n| n.strong) || restricted_in_english {
         return None;
     }
@@ -914,6 +934,13 @@ mod tests {
             "He will not return until Monday."
         )
         .is_empty());
+        assert_eq!(
+            rules(
+                "La ville est sous blocus depuis plus de deux ans et n'est plus ravitaillée que par convois.",
+                "The town has been under blockade for more than two years and is no longer supplied by convoy."
+            ),
+            ["negation.restriction"]
+        );
         let approximate = "La région ne pèse plus qu'environ 5 % des exportations.";
         assert_eq!(
             rules(

@@ -209,7 +209,7 @@ fn is_elision(word: &str) -> bool {
 fn looks_french(
     word: &Word,
     lower: &str,
-    copied: bool,
+    copied: impl Fn(&str) -> bool,
     previous: Option<&Word>,
     next: Option<&Word>,
 ) -> bool {
@@ -232,7 +232,7 @@ fn looks_french(
         return false;
     }
     // An accented word is French whether or not the source has it ("dictée").
-    lower.contains(ACCENTS) || copied && FRENCH_ENDINGS.iter().any(|e| lower.ends_with(e))
+    lower.contains(ACCENTS) || FRENCH_ENDINGS.iter().any(|e| lower.ends_with(e)) && copied(lower)
 }
 
 /// Byte ranges of the target that sit between quotation marks (titles, quoted names).
@@ -356,12 +356,13 @@ pub fn guillemets(pair: &Pair) -> Option<Finding> {
 
 /// French words left inside an English segment, one finding per run of them.
 pub fn check(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
-    let source_words: HashSet<Cow<str>> = tokens
-        .source
-        .iter()
-        .filter(|w| w.is_word())
-        .map(lower_case)
-        .collect();
+    // Asked only of an unaccented word with a French ending: most pairs have none.
+    let copied = |lower: &str| {
+        tokens
+            .source
+            .iter()
+            .any(|s| s.is_word() && lower_case(s) == lower)
+    };
     let quoted = kept_quotations(&tokens.target, quoted_ranges(pair.target.text));
     let in_quotes = |w: &Word| quoted.iter().any(|&(s, e)| w.start > s && w.end <= e);
     // Found only when a word looks French: most pairs have none.
@@ -392,7 +393,6 @@ pub fn check(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
         if w.is_capitalised() && !(opens_sentence && french_words().contains(lower.as_ref())) {
             continue;
         }
-        let copied = source_words.contains(lower.as_ref());
         let previous = k.checked_sub(1).map(|p| &target[p]);
         if !looks_french(w, &lower, copied, previous, target.get(k + 1)) || in_borrowed(w) {
             continue;
@@ -404,6 +404,8 @@ pub fn check(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
     }
     let mut findings = quoted_speech(pair, target, &quoted);
     findings.extend(titles_of_address(pair, tokens));
+    let text = pair.target.text;
+    runs.retain(|&(start, end)| !names_a_body(text, start, end));
     findings.extend(runs.into_iter().map(|(start, end)| {
         let text = &pair.target.text[start..end];
         Finding::new(
@@ -483,6 +485,30 @@ fn titles_of_address(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
         }
     }
     findings
+}
+
+/// Whether French words at `start..end` of `text` finish the name of a body kept in
+/// French with its acronym: "the NGO Observatoire sahélien des libertés (OSL)". The word
+/// before them is capitalised, and the acronym after them starts with its initial.
+fn names_a_body(text: &str, start: usize, end: usize) -> bool {
+    let head = text[..start].trim_end();
+    let head_word = head
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let Some(initial) = head_word.chars().next().filter(|c| c.is_uppercase()) else {
+        return false;
+    };
+    let Some(acronym) = text[end..]
+        .trim_start()
+        .strip_prefix('(')
+        .and_then(|rest| rest.split(')').next())
+    else {
+        return false;
+    };
+    acronym.len() >= 2
+        && acronym.starts_with(initial)
+        && acronym.chars().all(|c| c.is_uppercase() || c == '-')
 }
 
 /// Fewest words of a quotation left in French that is quoted speech rather than a slogan
@@ -585,6 +611,23 @@ mod tests {
             "The minister referred to \"mesures conservatoires pour préserver la paix\".",
         );
         assert_eq!(short, ["untranslated.quotation"]);
+    }
+
+    #[test]
+    fn the_french_name_of_a_body_with_its_acronym_is_kept() {
+        let fr = "L'ONG Observatoire sahélien des libertés (OSL) a dénoncé un « acharnement ».";
+        assert!(rules(
+            fr,
+            "The NGO Observatoire sahélien des libertés (OSL) denounced \"persecution\"."
+        )
+        .is_empty());
+        assert_eq!(
+            rules(
+                fr,
+                "The NGO denounced the persecution sahélien des libertés of the junta."
+            ),
+            ["untranslated.word"]
+        );
     }
 
     #[test]
