@@ -102,6 +102,7 @@ pub fn check(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
         .into_iter()
         .chain(fact)
         .chain(possibility_as_certainty(pair, tokens))
+        .chain(expectation_as_obligation(pair, tokens))
         .collect()
 }
 
@@ -152,7 +153,8 @@ fn stated_as_fact(pair: &Pair, tokens: &Tokens, auxiliary: usize) -> Option<Find
 }
 
 /// French conditionals of « pouvoir »: a possibility. (« devrait », an expectation, is
-/// left out: good translations render it "will" as often as "should" or "is expected to".)
+/// left out here: good translations render it "will" as often as "should" or "is expected
+/// to". Only "must" misrenders it: `expectation_as_obligation`.)
 const POSSIBILITY: &[&str] = &["pourrait", "pourraient"];
 
 /// English that keeps the possibility.
@@ -218,6 +220,56 @@ fn possibility_as_certainty(pair: &Pair, tokens: &Tokens) -> Option<Finding> {
             ),
         )
         .suggest("could, may"),
+    )
+}
+
+/// « devrait » (should, is expected to) rendered "must": an expectation made an obligation.
+pub const RULE_OBLIGATION: &str = "mistranslation.expectation-as-obligation";
+
+/// English that keeps the expectation of « devrait ».
+const ENGLISH_EXPECTATION: &[&str] = &[
+    "should",
+    "expected",
+    "expects",
+    "expect",
+    "likely",
+    "due",
+    "set",
+    "supposed",
+    "ought",
+    "would",
+    "probably",
+    "scheduled",
+    "planned",
+    "bound",
+];
+
+fn expectation_as_obligation(pair: &Pair, tokens: &Tokens) -> Option<Finding> {
+    let fr = tokens
+        .source
+        .iter()
+        .find(|w| matches!(w.folded.as_str(), "devrait" | "devraient"))?;
+    let english = &tokens.target;
+    let must = english.iter().find(|w| w.folded == "must")?;
+    if english
+        .iter()
+        .any(|w| ENGLISH_EXPECTATION.contains(&w.folded.as_str()))
+    {
+        return None;
+    }
+    Some(
+        Finding::new(
+            RULE_OBLIGATION,
+            Category::Mistranslation,
+            Severity::Warning,
+            Some(pair.source.span(fr.start, fr.end)),
+            Some(pair.target.span(must.start, must.end)),
+            format!(
+                "« {} » is an expectation (should, is expected to); « {} » makes it an obligation",
+                fr.text, must.text
+            ),
+        )
+        .suggest("should, is expected to"),
     )
 }
 
@@ -367,6 +419,20 @@ mod tests {
             super::RULE_AS_FACT,
             "Selon un hebdomadaire, plusieurs ministres seraient favorables à un compromis qui limiterait la hausse.",
             "According to a weekly, several ministers are in favour of a compromise that would limit the increase."
+        ));
+    }
+
+    #[test]
+    fn an_expectation_made_an_obligation_is_flagged() {
+        let fr = "Le scrutin devrait s'ouvrir le 12 octobre.";
+        let flagged = |en: &str| crate::check::fires(super::RULE_OBLIGATION, fr, en);
+        assert!(flagged("The poll must open on October 12."));
+        assert!(!flagged("The poll should open on October 12."));
+        assert!(!flagged("The poll is expected to open on October 12."));
+        assert!(!crate::check::fires(
+            super::RULE_OBLIGATION,
+            "Le scrutin doit s'ouvrir le 12 octobre.",
+            "The poll must open on October 12."
         ));
     }
 
