@@ -613,6 +613,41 @@ fn set_phrases_are_found_in_their_inflected_forms() {
             "false-friend.competence-juridiction",
         ),
         (
+            "Le pays a longtemps vécu sous un parti unique.",
+            "The country long lived under a unique party.",
+            "false-friend.unique-single",
+        ),
+        (
+            "Personne ne peut prévoir l'issue des négociations de Doha.",
+            "No one can foresee the exit of the Doha negotiations.",
+            "false-friend.issue-outcome",
+        ),
+        (
+            "Les recettes d'exportation du cacao ont chuté de 20 %.",
+            "Cocoa export recipes fell by 20 percent.",
+            "false-friend.recettes",
+        ),
+        (
+            "La note abaissée a entraîné un recul des obligations du Trésor.",
+            "The downgraded rating triggered a fall in Treasury obligations.",
+            "false-friend.obligations-financieres",
+        ),
+        (
+            "Le gouvernement table sur une croissance de 6 % cette année.",
+            "The government is tabling on growth of 6 percent this year.",
+            "calque.tabler-sur",
+        ),
+        (
+            "Le Premier ministre a promis de réduire le train de vie de l'État.",
+            "The prime minister promised to reduce the train of life of the State.",
+            "calque.train-de-vie",
+        ),
+        (
+            "La Force multinationale mixte (FMM) a repoussé l'assaut.",
+            "The Multinational Joint Task Force (FMM) repelled the assault.",
+            "terminology.fmm",
+        ),
+        (
             "Une centaine de pensionnaires de la prison se sont évadés.",
             "About a hundred boarders of the prison escaped.",
             "context.pensionnaires",
@@ -1520,6 +1555,48 @@ fn set_phrases_are_found_in_their_inflected_forms() {
         (
             "Les avions ont dû se ravitailler en carburant à Niamey.",
             "The planes had to refuel in Niamey.",
+        ),
+        (
+            "Le pays a longtemps vécu sous un parti unique.",
+            "The country long lived under a one-party system.",
+        ),
+        (
+            "Personne ne peut prévoir l'issue des négociations de Doha.",
+            "No one can foresee the outcome of the Doha negotiations.",
+        ),
+        (
+            "Les recettes d'exportation du cacao ont chuté de 20 %.",
+            "Cocoa export revenue fell by 20 percent.",
+        ),
+        (
+            "La note abaissée a entraîné un recul des obligations du Trésor.",
+            "The downgraded rating triggered a fall in Treasury bonds.",
+        ),
+        (
+            "Le gouvernement table sur une croissance de 6 % cette année.",
+            "The government is counting on growth of 6 percent this year.",
+        ),
+        (
+            "Le Premier ministre a promis de réduire le train de vie de l'État.",
+            "The prime minister promised to cut state spending.",
+        ),
+        (
+            "La Force multinationale mixte (FMM) a repoussé l'assaut.",
+            "The Multinational Joint Task Force (MNJTF) repelled the assault.",
+        ),
+        // A unique place is rightly "unique"; a moral obligation is rightly "obligation";
+        // « recettes miracles » are "miracle recipes".
+        (
+            "Les recettes miracles de l'austérité n'ont rien donné.",
+            "The miracle recipes of austerity have achieved nothing.",
+        ),
+        (
+            "Le site est unique au monde.",
+            "The site is unique in the world.",
+        ),
+        (
+            "L'État a l'obligation de protéger les civils.",
+            "The state has an obligation to protect civilians.",
         ),
         // Seizing goods is rightly "seize".
         (

@@ -157,6 +157,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("round12", 0.85),
     ("round13", 0.78),
     ("round14", 0.69),
+    ("round15", 0.83),
 ];
 
 #[test]

@@ -23,7 +23,40 @@ const BETWEEN: &[&str] = &[
     "pas",
     "plus",
     "jamais",
+    "en",
+    "realite",
+    "effet",
+    "notamment",
+    "toutefois",
+    "cependant",
+    "finalement",
+    "ainsi",
+    "encore",
 ];
+
+/// Conditionals of modal verbs: their own rules (`possibility_as_certainty`,
+/// `expectation_as_obligation`), or no report at all.
+const MODAL_CONDITIONALS: &[&str] = &[
+    "pourrait",
+    "pourraient",
+    "devrait",
+    "devraient",
+    "voudrait",
+    "voudraient",
+    "faudrait",
+    "saurait",
+    "sauraient",
+    "vaudrait",
+];
+
+/// A verb in the conditional by itself (« représenterait », « s'élèveraient »): reported
+/// information with no auxiliary. Nouns in -trait (portrait, retrait) are no verbs.
+fn is_plain_conditional(folded: &str) -> bool {
+    let verb = folded.rsplit(['\'', '’']).next().unwrap_or(folded);
+    (verb.ends_with("raient") || verb.ends_with("rait") && !verb.ends_with("trait"))
+        && verb.chars().count() >= 7
+        && !MODAL_CONDITIONALS.contains(&verb)
+}
 
 /// Endings of French past participles (« exportée », « pris », « détenu »).
 const PARTICIPLE_ENDINGS: &[&str] = &[
@@ -92,7 +125,12 @@ pub const RULE_CERTAINTY: &str = "mistranslation.possibility-as-certainty";
 
 pub fn check(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
     let reported = reported_conditional(&tokens.source);
-    let hypothesis = reported.and_then(|k| rendered_as_hypothesis(pair, tokens, k));
+    // "would be worth $245 million" renders « représenterait » fairly: an estimate is a
+    // hypothesis. Only the auxiliaries (« aurait été tué ») report facts.
+    let auxiliary = |k: usize| CONDITIONAL_AUXILIARIES.contains(&tokens.source[k].folded.as_str());
+    let hypothesis = reported
+        .filter(|&k| auxiliary(k))
+        .and_then(|k| rendered_as_hypothesis(pair, tokens, k));
     let fact = match (reported, &hypothesis) {
         (Some(k), None) => stated_as_fact(pair, tokens, k),
         (None, _) => claim::claimed_as_fact(pair, tokens),
@@ -318,6 +356,9 @@ fn reported_conditional(words: &[Word]) -> Option<usize> {
         return None;
     }
     words.iter().enumerate().find_map(|(k, w)| {
+        if is_plain_conditional(folded(w)) && !CONDITIONAL_AUXILIARIES.contains(&folded(w)) {
+            return Some(k);
+        }
         if !CONDITIONAL_AUXILIARIES.contains(&folded(w)) {
             return None;
         }
@@ -401,6 +442,32 @@ mod tests {
         ));
         assert!(!as_fact(
             "According to the ministry, 30% of plantations may have been destroyed, which could send prices soaring."
+        ));
+        // A verb in the conditional by itself, and words between auxiliary and participle.
+        assert!(crate::check::fires(
+            super::RULE_AS_FACT,
+            "Cette saisie représenterait plus de 245 millions de dollars, selon des analystes.",
+            "The seizure is worth more than $245 million, according to analysts."
+        ));
+        assert!(!crate::check::fires(
+            super::RULE_AS_FACT,
+            "Cette saisie représenterait plus de 245 millions de dollars, selon des analystes.",
+            "The seizure is reportedly worth more than $245 million, according to analysts."
+        ));
+        assert!(!crate::check::fires(
+            super::RULE,
+            "Cette saisie représenterait plus de 245 millions de dollars, selon des analystes.",
+            "The seizure would be worth more than $245 million, according to analysts."
+        ));
+        assert!(crate::check::fires(
+            super::RULE_AS_FACT,
+            "Le déficit aurait en réalité dépassé 12 %, selon la Cour des comptes.",
+            "The deficit in reality exceeded 12 percent, according to the Court of Auditors."
+        ));
+        assert!(!crate::check::fires(
+            super::RULE_AS_FACT,
+            "Selon le ministre, le retrait des troupes est un portrait fidèle de la situation.",
+            "According to the minister, the troop withdrawal is a true picture of the situation."
         ));
         // A negation between the auxiliary and its participle.
         assert!(crate::check::fires(

@@ -671,9 +671,90 @@ pub fn check(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
         )
         .suggest("remove the negation")],
         _ => restriction_negated(pair, tokens, &source, &target)
+            .or_else(|| one_of_two_lost(pair, tokens, &unpaired_source, &unpaired_target))
             .into_iter()
             .collect(),
     }
+}
+
+/// How much farther from the English negation than the other French negation, as a
+/// share of the sentence, the one taken as lost must stand.
+const MIN_NEGATION_GAP: f64 = 0.1;
+
+/// Place of byte `at` in `text`, as a share of its length.
+fn place(at: usize, text: &str) -> f64 {
+    at as f64 / text.len().max(1) as f64
+}
+
+/// Two French negations in two clauses (« n'a jamais été soumis … et il ne le sera
+/// pas »), one English negation that renders the first: the second was lost ("and it
+/// will be"). The English negation must stand by one French negation and far from the
+/// other, and must not cover both ("neither … nor", "not … or").
+fn one_of_two_lost(
+    pair: &Pair,
+    tokens: &Tokens,
+    source: &[Negation],
+    target: &[Negation],
+) -> Option<Finding> {
+    // « sans jamais » is one negation with « sans », which "without" renders.
+    let after_sans = |n: &Negation| {
+        let words: Vec<&Word> = tokens.source.iter().filter(|w| w.is_word()).collect();
+        words
+            .iter()
+            .position(|w| w.start == n.start)
+            .and_then(|k| k.checked_sub(1))
+            .is_some_and(|p| words[p].folded == "sans")
+    };
+    let french: Vec<&Negation> = source
+        .iter()
+        .filter(|n| n.strong && !after_sans(n))
+        .collect();
+    let [english] = target else {
+        return None;
+    };
+    let [first, second] = french.as_slice() else {
+        return None;
+    };
+    let coordinated = tokens
+        .target
+        .iter()
+        .any(|w| w.start > english.start && matches!(w.folded.as_str(), "or" | "nor" | "neither"));
+    let ni = tokens.source.iter().any(|w| w.folded == "ni");
+    if !english.strong || coordinated || ni {
+        return None;
+    }
+    let q = place(english.start, pair.target.text);
+    let apart = |n: &Negation| (place(n.start, pair.source.text) - q).abs();
+    let (kept, lost) = if apart(first) <= apart(second) {
+        (first, second)
+    } else {
+        (second, first)
+    };
+    let between = &pair.source.text[first.end..second.start];
+    let two_clauses =
+        between.contains([',', ';']) || between.contains(" et ") || between.contains(" mais ");
+    if apart(kept) > MAX_RESTRICTION_DRIFT
+        || apart(lost) < apart(kept) + MIN_NEGATION_GAP
+        || !two_clauses
+    {
+        return None;
+    }
+    Some(
+        Finding::new(
+            "negation.missing",
+            Category::Negation,
+            Severity::Warning,
+            Some(pair.source.span(lost.start, lost.end)),
+            pair.target_if_single_sentence(),
+            format!(
+                "the French negates twice (« {} » … « {} »), the English once: « {} » is not rendered",
+                &pair.source.text[first.start..first.end],
+                &pair.source.text[second.start..second.end],
+                &pair.source.text[lost.start..lost.end]
+            ),
+        )
+        .suggest("render the negation (not, no, never)"),
+    )
 }
 
 /// English words that render a French restriction: "ne … plus que" is "now only", "ne
@@ -957,6 +1038,29 @@ mod tests {
         assert!(rules(
             "Il ne pense plus que la guerre est perdue.",
             "He no longer thinks the war is lost."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn one_of_two_negations_lost_is_flagged() {
+        let fr = "« Ce texte n'a jamais été soumis au peuple et il ne le sera pas », a dit l'opposant, lors d'un meeting à Lomé.";
+        assert_eq!(
+            rules(
+                fr,
+                "\"This text has never been put to the people and it will be,\" the opponent said at a rally in Lome."
+            ),
+            ["negation.missing"]
+        );
+        assert!(rules(
+            fr,
+            "\"This text has never been put to the people and it will not be,\" the opponent said at a rally in Lome."
+        )
+        .is_empty());
+        // One English negation may cover both: "not … or".
+        assert!(rules(
+            "Il ne mange pas depuis deux jours, et il ne boit plus.",
+            "He has not eaten for two days or drunk anything."
         )
         .is_empty());
     }
