@@ -648,6 +648,41 @@ fn set_phrases_are_found_in_their_inflected_forms() {
             "terminology.fmm",
         ),
         (
+            "Le gouvernement a convoqué des assises nationales sur la transition.",
+            "The government convened national assizes on the transition.",
+            "false-friend.assises",
+        ),
+        (
+            "La société d'exploitation du gisement a suspendu ses activités.",
+            "The exploitation company of the deposit suspended its activities.",
+            "false-friend.exploitation-miniere",
+        ),
+        (
+            "L'agence est placée sous la tutelle du ministère des Finances.",
+            "The agency is placed under the guardianship of the finance ministry.",
+            "false-friend.tutelle",
+        ),
+        (
+            "Des hommes armés ont fait irruption dans le village à l'aube.",
+            "Armed men made an irruption into the village at dawn.",
+            "calque.faire-irruption",
+        ),
+        (
+            "Les déplacés sont livrés à eux-mêmes depuis des semaines.",
+            "The displaced have been delivered to themselves for weeks.",
+            "calque.livres-a-eux-memes",
+        ),
+        (
+            "Le prix bord champ du cacao a été relevé à 1 800 francs CFA.",
+            "The edge-of-field price of cocoa was raised to 1,800 CFA francs.",
+            "calque.prix-bord-champ",
+        ),
+        (
+            "Les secours tentent de retrouver les disparus du naufrage.",
+            "Rescuers are trying to find the deceased from the shipwreck.",
+            "context.disparus",
+        ),
+        (
             "Une centaine de pensionnaires de la prison se sont évadés.",
             "About a hundred boarders of the prison escaped.",
             "context.pensionnaires",
@@ -1597,6 +1632,39 @@ fn set_phrases_are_found_in_their_inflected_forms() {
         (
             "L'État a l'obligation de protéger les civils.",
             "The state has an obligation to protect civilians.",
+        ),
+        (
+            "Le gouvernement a convoqué des assises nationales sur la transition.",
+            "The government convened a national conference on the transition.",
+        ),
+        (
+            "La société d'exploitation du gisement a suspendu ses activités.",
+            "The company operating the deposit suspended its activities.",
+        ),
+        (
+            "L'agence est placée sous la tutelle du ministère des Finances.",
+            "The agency is placed under the authority of the finance ministry.",
+        ),
+        (
+            "Des hommes armés ont fait irruption dans le village à l'aube.",
+            "Armed men burst into the village at dawn.",
+        ),
+        (
+            "Les déplacés sont livrés à eux-mêmes depuis des semaines.",
+            "The displaced have been left to fend for themselves for weeks.",
+        ),
+        (
+            "Le prix bord champ du cacao a été relevé à 1 800 francs CFA.",
+            "The farmgate price of cocoa was raised to 1,800 CFA francs.",
+        ),
+        (
+            "Les secours tentent de retrouver les disparus du naufrage.",
+            "Rescuers are trying to find those missing from the shipwreck.",
+        ),
+        // The exploitation of children is rightly "exploitation".
+        (
+            "L'ONG dénonce l'exploitation des enfants dans les mines.",
+            "The NGO denounces the exploitation of children in the mines.",
         ),
         // Seizing goods is rightly "seize".
         (

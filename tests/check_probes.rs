@@ -158,6 +158,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("round13", 0.78),
     ("round14", 0.69),
     ("round15", 0.83),
+    ("round16", 0.82),
 ];
 
 #[test]

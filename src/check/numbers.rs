@@ -28,6 +28,9 @@ enum WordKind {
     Month,
     /// « tripler », "doubled": a figure of its own, never part of a longer number.
     Multiplier,
+    /// « tiers », "quarter": a share, whose value is the denominator; read only where
+    /// the words around make it one (`fraction_at`).
+    Fraction,
 }
 
 type Lexicon = HashMap<String, Vec<(WordKind, f64)>>;
@@ -68,6 +71,7 @@ fn parse_lexicon(data: &str, lang: &str) -> Lexicon {
             "weak" => WordKind::Weak,
             "month" => WordKind::Month,
             "multiplier" => WordKind::Multiplier,
+            "fraction" => WordKind::Fraction,
             other => panic!("numbers.tsv: unknown kind {other:?}"),
         };
         let value: f64 = value.parse().expect("numbers.tsv: bad value");
@@ -481,6 +485,10 @@ fn digits_at(words: &[Word], i: usize, text: &str, lang: &str, out: &mut Vec<Qua
 /// "a hundred"), an ordinal, an approximate word, a Roman numeral.
 fn words_at(words: &[Word], i: usize, lang: &str, out: &mut Vec<Quantity>) -> usize {
     let w = &words[i];
+    if let Some(share) = fraction_at(words, i, lang) {
+        out.push(share);
+        return 1;
+    }
     let is_counting =
         |k: WordKind| matches!(k, WordKind::Cardinal | WordKind::Hundred | WordKind::Scale);
     let parts = |word: &Word| -> Option<Vec<(WordKind, f64)>> {
@@ -547,10 +555,47 @@ fn words_at(words: &[Word], i: usize, lang: &str, out: &mut Vec<Quantity>) -> us
     approx_word(words, i, lang, out)
 }
 
+/// A share in words: « le tiers des recettes », « la moitié de », "a quarter of", "half
+/// the budget". It may also be written as a percentage: "half" is 0.5 or 50.
+/// Elsewhere the words are no shares: « pays tiers », "the first quarter", "third place".
+fn fraction_at(words: &[Word], i: usize, lang: &str) -> Option<Quantity> {
+    let w = &words[i];
+    let (_, denominator) = lookup(lang, &w.folded, |k| k == WordKind::Fraction)?;
+    let word = |k: Option<usize>| k.and_then(|k| words.get(k)).map(|w| w.folded.as_str());
+    let (previous, next) = (word(i.checked_sub(1)), word(Some(i + 1)));
+    let of_something = if lang == "fr" {
+        matches!(next, Some("de" | "des" | "du" | "d'" | "d’"))
+    } else {
+        matches!(next, Some("of" | "the" | "its" | "their"))
+    };
+    // English "third" and "quarter" are also ordinals and periods: a share after an
+    // article or a count only ("a third of", "two thirds of", "three quarters of").
+    let counted = matches!(
+        previous,
+        Some("a" | "one" | "two" | "three" | "un" | "une" | "deux" | "trois" | "le" | "la" | "les")
+    );
+    let ambiguous = lang == "en" && w.folded != "half";
+    // "the first half of the month" is a period (« la première quinzaine »).
+    let period = matches!(
+        previous,
+        Some("first" | "second" | "last" | "latter" | "former")
+    );
+    if !of_something || (ambiguous && !counted) || period {
+        return None;
+    }
+    let share = 1.0 / denominator;
+    let percent = 100.0 / denominator;
+    let values = vec![share, percent, percent.floor(), percent.round()];
+    Some(Quantity::new(w.start, w.end, values, Strength::Words))
+}
+
 fn approx_word(words: &[Word], i: usize, lang: &str, out: &mut Vec<Quantity>) -> usize {
     let w = &words[i];
     if let Some((kind, value)) = lookup(lang, &w.folded, |k| {
-        !matches!(k, WordKind::Cardinal | WordKind::Hundred | WordKind::Scale)
+        !matches!(
+            k,
+            WordKind::Cardinal | WordKind::Hundred | WordKind::Scale | WordKind::Fraction
+        )
     }) {
         let mut q = Quantity::new(w.start, w.end, vec![value], Strength::Weak);
         match kind {
@@ -1206,6 +1251,46 @@ mod tests {
 
     fn rules(fr: &str, en: &str) -> Vec<String> {
         crate::check::family_rules_on("number.", fr, en)
+    }
+
+    #[test]
+    fn a_share_changed_is_a_mismatch() {
+        let fr = "Le service de la dette absorbe près d'un tiers des recettes.";
+        assert_eq!(
+            rules(fr, "Debt service absorbs nearly a quarter of revenue."),
+            ["number.mismatch"]
+        );
+        for en in [
+            "Debt service absorbs nearly a third of revenue.",
+            "Debt service absorbs nearly 33 percent of revenue.",
+        ] {
+            assert!(rules(fr, en).is_empty(), "{en}");
+        }
+        let half = "La moitié des écoles sont fermées.";
+        assert!(rules(half, "Half of the schools are closed.").is_empty());
+        assert!(rules(half, "Half the schools are closed.").is_empty());
+        assert!(rules(half, "50 percent of schools are closed.").is_empty());
+        assert_eq!(
+            rules(half, "A third of the schools are closed."),
+            ["number.mismatch"]
+        );
+        // No shares: a quarter of the year, third place.
+        for (fr, en) in [
+            (
+                "La croissance a ralenti au premier trimestre.",
+                "Growth slowed in the first quarter of the year.",
+            ),
+            (
+                "Les ventes ont reculé au cours de la première quinzaine du mois.",
+                "Sales fell in the first half of the month.",
+            ),
+            (
+                "Il a terminé troisième de la course.",
+                "He finished third in the race.",
+            ),
+        ] {
+            assert!(rules(fr, en).is_empty(), "{en}");
+        }
     }
 
     #[test]
