@@ -683,6 +683,26 @@ fn set_phrases_are_found_in_their_inflected_forms() {
             "context.disparus",
         ),
         (
+            "Le taux de participation, de 58 %, a été jugé honorable par les observateurs.",
+            "Turnout, at 58 percent, was deemed honourable by observers.",
+            "false-friend.honorable-score",
+        ),
+        (
+            "Trois candidats briguent la magistrature suprême.",
+            "Three candidates are seeking the supreme magistracy.",
+            "calque.magistrature-supreme",
+        ),
+        (
+            "Le scrutin s'est déroulé sans entorse à la loi électorale.",
+            "The vote took place without any sprain to the electoral law.",
+            "calque.entorse-a-la-loi",
+        ),
+        (
+            "Ce sont les commerçants qui paient les pots cassés de la fermeture.",
+            "It is the traders who are paying for the broken pots of the closure.",
+            "calque.payer-les-pots-casses",
+        ),
+        (
             "Une centaine de pensionnaires de la prison se sont évadés.",
             "About a hundred boarders of the prison escaped.",
             "context.pensionnaires",
@@ -1665,6 +1685,27 @@ fn set_phrases_are_found_in_their_inflected_forms() {
         (
             "L'ONG dénonce l'exploitation des enfants dans les mines.",
             "The NGO denounces the exploitation of children in the mines.",
+        ),
+        (
+            "Le taux de participation, de 58 %, a été jugé honorable par les observateurs.",
+            "Turnout, at 58 percent, was deemed respectable by observers.",
+        ),
+        (
+            "Trois candidats briguent la magistrature suprême.",
+            "Three candidates are seeking the presidency.",
+        ),
+        (
+            "Le scrutin s'est déroulé sans entorse à la loi électorale.",
+            "The vote took place without any breach of the electoral law.",
+        ),
+        (
+            "Ce sont les commerçants qui paient les pots cassés de la fermeture.",
+            "It is the traders who are paying the price for the closure.",
+        ),
+        // An honourable man is rightly "honourable".
+        (
+            "C'était un homme honorable, a dit le juge.",
+            "He was an honourable man, the judge said.",
         ),
         // Seizing goods is rightly "seize".
         (

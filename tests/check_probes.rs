@@ -159,6 +159,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("round14", 0.69),
     ("round15", 0.83),
     ("round16", 0.82),
+    ("round17", 0.76),
 ];
 
 #[test]

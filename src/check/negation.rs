@@ -121,6 +121,21 @@ const FRENCH_BARE_NE_VERBS: &[&str] = &[
     "cessait",
 ];
 
+/// « n'ont pu », « n'a su », « n'avait osé »: the bare « ne » of a literary negation in a
+/// compound tense.
+fn bare_ne_compound(words: &[&Word], i: usize) -> bool {
+    let auxiliary = words.get(i + 1).is_some_and(|w| {
+        matches!(
+            w.folded.as_str(),
+            "a" | "ont" | "avait" | "avaient" | "aurait" | "auraient" | "aura" | "auront"
+        )
+    });
+    auxiliary
+        && words
+            .get(i + 2)
+            .is_some_and(|w| matches!(w.folded.as_str(), "pu" | "su" | "ose" | "cesse"))
+}
+
 /// French words (folded) that deny without a "ne": enough to excuse an English negation.
 const FRENCH_IMPLICIT: &[&str] = &[
     "sans",
@@ -335,6 +350,7 @@ pub fn french(words: &[Word]) -> Vec<Negation> {
         } else if words
             .get(i + 1)
             .is_some_and(|n| FRENCH_BARE_NE_VERBS.contains(&n.folded.as_str()))
+            || bare_ne_compound(&words, i)
         {
             found.push(cue(w, true));
         } else if window
@@ -1077,6 +1093,33 @@ mod tests {
             rules(
                 fr,
                 "The government accuses the company of paying its taxes."
+            ),
+            ["negation.missing"]
+        );
+    }
+
+    #[test]
+    fn a_bare_ne_in_a_compound_tense_negates() {
+        let fr = "Ces chiffres n'ont pu être vérifiés de source indépendante.";
+        assert!(rules(fr, "These figures could not be independently verified.").is_empty());
+        assert_eq!(
+            rules(fr, "These figures could be independently verified."),
+            ["negation.missing"]
+        );
+    }
+
+    #[test]
+    fn an_unchanged_holder_renders_a_negated_change() {
+        let fr = "Les ministères de la Défense et de l'Intérieur ne changent pas de titulaire.";
+        assert!(rules(
+            fr,
+            "The defence and interior ministries keep their holders."
+        )
+        .is_empty());
+        assert_eq!(
+            rules(
+                fr,
+                "The defence and interior ministries change their holders."
             ),
             ["negation.missing"]
         );

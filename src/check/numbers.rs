@@ -517,10 +517,23 @@ fn words_at(words: &[Word], i: usize, lang: &str, out: &mut Vec<Quantity>) -> us
     if let Some(first) = parts(w) {
         let mut items = first;
         let mut j = i + 1;
+        // "two seven-year terms": a compound adjective is a figure of its own, which no
+        // number before it continues.
+        let continues = |word: &Word| {
+            let compound_adjective = word
+                .folded
+                .split('-')
+                .any(|p| !p.is_empty() && lookup(lang, p, is_counting).is_none());
+            if compound_adjective {
+                None
+            } else {
+                parts(word)
+            }
+        };
         while let Some(n) = words.get(j) {
             let link = matches!(n.folded.as_str(), "et" | "and");
             let candidate = if link { words.get(j + 1) } else { Some(n) };
-            match candidate.and_then(&parts) {
+            match candidate.and_then(continues) {
                 Some(more) => {
                     items.extend(more);
                     j += if link { 2 } else { 1 };
@@ -574,6 +587,28 @@ fn fraction_at(words: &[Word], i: usize, lang: &str) -> Option<Quantity> {
         previous,
         Some("a" | "one" | "two" | "three" | "un" | "une" | "deux" | "trois" | "le" | "la" | "les")
     );
+    // « un tiers relèveraient de … », "a quarter are": a counted share as a subject.
+    let subject = counted
+        && next.is_some_and(|n| {
+            matches!(
+                n,
+                "are"
+                    | "were"
+                    | "is"
+                    | "was"
+                    | "have"
+                    | "had"
+                    | "sont"
+                    | "ont"
+                    | "etaient"
+                    | "avaient"
+                    | "seraient"
+                    | "auraient"
+                    | "est"
+                    | "a"
+            ) || lang == "fr" && n.ends_with("raient")
+        });
+    let of_something = of_something || subject;
     let ambiguous = lang == "en" && w.folded != "half";
     // "the first half of the month" is a period (« la première quinzaine »).
     let period = matches!(
@@ -1254,6 +1289,23 @@ mod tests {
     }
 
     #[test]
+    fn a_compound_adjective_is_a_figure_of_its_own() {
+        let fr = "La Constitution limite à deux le nombre de mandats de sept ans.";
+        assert!(rules(
+            fr,
+            "The constitution limits presidents to two seven-year terms."
+        )
+        .is_empty());
+        assert_eq!(
+            rules(
+                fr,
+                "The constitution limits presidents to two five-year terms."
+            ),
+            ["number.mismatch"]
+        );
+    }
+
+    #[test]
     fn a_share_changed_is_a_mismatch() {
         let fr = "Le service de la dette absorbe près d'un tiers des recettes.";
         assert_eq!(
@@ -1266,6 +1318,19 @@ mod tests {
         ] {
             assert!(rules(fr, en).is_empty(), "{en}");
         }
+        let subject = "Parmi les cas confirmés, un tiers relèveraient de la forme pulmonaire.";
+        assert_eq!(
+            rules(
+                subject,
+                "Of the confirmed cases, a quarter are reportedly pneumonic."
+            ),
+            ["number.mismatch"]
+        );
+        assert!(rules(
+            subject,
+            "Of the confirmed cases, a third are reportedly pneumonic."
+        )
+        .is_empty());
         let half = "La moitié des écoles sont fermées.";
         assert!(rules(half, "Half of the schools are closed.").is_empty());
         assert!(rules(half, "Half the schools are closed.").is_empty());
