@@ -703,6 +703,61 @@ fn set_phrases_are_found_in_their_inflected_forms() {
             "calque.payer-les-pots-casses",
         ),
         (
+            "Il a été libéré sans aucune contrepartie financière, selon Paris.",
+            "He was released with no financial counterpart, according to Paris.",
+            "false-friend.contrepartie",
+        ),
+        (
+            "La Bourse a suspendu la cotation des actions du groupe.",
+            "The stock exchange suspended the quotation of the group's shares.",
+            "false-friend.cotation",
+        ),
+        (
+            "Le Mali et le Burkina ont pris des mesures similaires.",
+            "Mali and Burkina have taken similar measurements.",
+            "false-friend.mesures",
+        ),
+        (
+            "L'hivernage a été particulièrement pluvieux cette année.",
+            "The wintering was particularly wet this year.",
+            "false-friend.hivernage",
+        ),
+        (
+            "Le parti a été exclu de ses instances dirigeantes.",
+            "The party was excluded from its leading instances.",
+            "false-friend.instances",
+        ),
+        (
+            "L'otage a été libérée au terme d'une longue médiation.",
+            "The hostage was freed at the term of a long mediation.",
+            "calque.au-terme-de",
+        ),
+        (
+            "Pour la junte, la mine est une vache à lait.",
+            "For the junta, the mine is a milk cow.",
+            "calque.vache-a-lait",
+        ),
+        (
+            "L'émissaire a œuvré dans l'ombre pendant des mois.",
+            "The envoy worked in the shadow for months.",
+            "calque.oeuvrer-dans-l-ombre",
+        ),
+        (
+            "Les militants ont répondu présent à l'appel du parti.",
+            "Activists answered present to the party's appeal.",
+            "calque.repondre-present",
+        ),
+        (
+            "L'ancienne otage devra subir des examens médicaux.",
+            "The former hostage will have to suffer medical examinations.",
+            "context.subir-un-examen",
+        ),
+        (
+            "Trois généraux briguent la magistrature suprême avant l'élection présidentielle.",
+            "Three generals are seeking the supreme magistracy before the presidential election.",
+            "calque.magistrature-supreme",
+        ),
+        (
             "Une centaine de pensionnaires de la prison se sont évadés.",
             "About a hundred boarders of the prison escaped.",
             "context.pensionnaires",
@@ -1706,6 +1761,55 @@ fn set_phrases_are_found_in_their_inflected_forms() {
         (
             "C'était un homme honorable, a dit le juge.",
             "He was an honourable man, the judge said.",
+        ),
+        (
+            "Il a été libéré sans aucune contrepartie financière, selon Paris.",
+            "He was released without any financial compensation, according to Paris.",
+        ),
+        (
+            "La Bourse a suspendu la cotation des actions du groupe.",
+            "The stock exchange suspended trading in the group's shares.",
+        ),
+        (
+            "Le Mali et le Burkina ont pris des mesures similaires.",
+            "Mali and Burkina have taken similar measures.",
+        ),
+        (
+            "L'hivernage a été particulièrement pluvieux cette année.",
+            "The rainy season was particularly wet this year.",
+        ),
+        (
+            "Le parti a été exclu de ses instances dirigeantes.",
+            "The party was excluded from its leading bodies.",
+        ),
+        (
+            "L'otage a été libérée au terme d'une longue médiation.",
+            "The hostage was freed after a long mediation.",
+        ),
+        (
+            "Pour la junte, la mine est une vache à lait.",
+            "For the junta, the mine is a cash cow.",
+        ),
+        (
+            "L'émissaire a œuvré dans l'ombre pendant des mois.",
+            "The envoy worked behind the scenes for months.",
+        ),
+        (
+            "Les militants ont répondu présent à l'appel du parti.",
+            "Activists turned out in answer to the party's appeal.",
+        ),
+        (
+            "L'ancienne otage devra subir des examens médicaux.",
+            "The former hostage will have to undergo medical tests.",
+        ),
+        (
+            "Trois généraux briguent la magistrature suprême avant l'élection présidentielle.",
+            "Three generals are seeking the presidency before the election.",
+        ),
+        // « se réclamant du GSIM » is rightly "claiming allegiance to JNIM".
+        (
+            "Des hommes armés se réclamant du GSIM ont enlevé deux chauffeurs.",
+            "Armed men claiming allegiance to JNIM kidnapped two drivers.",
         ),
         // Seizing goods is rightly "seize".
         (

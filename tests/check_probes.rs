@@ -160,6 +160,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("round15", 0.83),
     ("round16", 0.82),
     ("round17", 0.76),
+    ("round18", 0.66),
 ];
 
 #[test]

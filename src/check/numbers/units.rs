@@ -27,6 +27,7 @@ enum Unit {
     Kilogram,
     Tonne,
     Hectare,
+    Acre,
     Litre,
 }
 
@@ -51,6 +52,7 @@ impl Unit {
             Unit::Kilogram => "kilograms",
             Unit::Tonne => "tonnes",
             Unit::Hectare => "hectares",
+            Unit::Acre => "acres",
             Unit::Litre => "litres",
         }
     }
@@ -86,6 +88,7 @@ fn unit_word(lang: &str, folded: &str) -> Option<Unit> {
         }
         "tonne" | "tonnes" | "ton" | "tons" => Unit::Tonne,
         "ha" | "hectare" | "hectares" => Unit::Hectare,
+        "acre" | "acres" if !french => Unit::Acre,
         "litre" | "litres" | "liter" | "liters" => Unit::Litre,
         _ => return None,
     })
@@ -352,6 +355,10 @@ mod tests {
             (
                 "La douane a saisi 2,5 tonnes de cannabis.",
                 "Customs seized 2.5 kilograms of cannabis.",
+            ),
+            (
+                "Les eaux ont envahi 1 800 hectares de rizières.",
+                "The waters flooded 1,800 acres of rice fields.",
             ),
             (
                 "Les premiers cas sont apparus à la fin de l'année dernière.",
