@@ -125,8 +125,9 @@ pub const RULE_CERTAINTY: &str = "mistranslation.possibility-as-certainty";
 
 pub fn check(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
     let reported = reported_conditional(&tokens.source);
-    // "would be worth $245 million" renders « représenterait » fairly: an estimate is a
-    // hypothesis. Only the auxiliaries (« aurait été tué ») report facts.
+    // "would be worth $245 million" fairly renders « représenterait »: an estimate is
+    // hypothetical. "would" turns a reported fact into a hypothesis only after an
+    // auxiliary (« aurait été tué » → "would have been killed").
     let auxiliary = |k: usize| CONDITIONAL_AUXILIARIES.contains(&tokens.source[k].folded.as_str());
     let hypothesis = reported
         .filter(|&k| auxiliary(k))

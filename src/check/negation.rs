@@ -713,8 +713,8 @@ fn one_of_two_lost(
     target: &[Negation],
 ) -> Option<Finding> {
     // « sans jamais » is one negation with « sans », which "without" renders.
+    let words: Vec<&Word> = tokens.source.iter().filter(|w| w.is_word()).collect();
     let after_sans = |n: &Negation| {
-        let words: Vec<&Word> = tokens.source.iter().filter(|w| w.is_word()).collect();
         words
             .iter()
             .position(|w| w.start == n.start)
@@ -749,7 +749,7 @@ fn one_of_two_lost(
     let between = &pair.source.text[first.end..second.start];
     let two_clauses =
         between.contains([',', ';']) || between.contains(" et ") || between.contains(" mais ");
-    if apart(kept) > MAX_RESTRICTION_DRIFT
+    if apart(kept) > MAX_NEGATION_DRIFT
         || apart(lost) < apart(kept) + MIN_NEGATION_GAP
         || !two_clauses
     {
@@ -812,9 +812,9 @@ fn renders_restriction(english: &[Word]) -> bool {
     })
 }
 
-/// How far apart, as a share of each sentence's length, a plain « ne … que » and the
-/// English negation taken to render it may stand.
-const MAX_RESTRICTION_DRIFT: f64 = 0.2;
+/// How far apart, as a share of each sentence's length, a French negation (or a plain
+/// « ne … que ») and the English negation taken to render it may stand.
+const MAX_NEGATION_DRIFT: f64 = 0.2;
 
 /// A French restriction with no negation of its own ("ne peut plus que livrer": can now
 /// only deliver) that the English turned into a negation ("can no longer deliver").
@@ -839,10 +839,9 @@ fn restriction_negated(
         // a sentence renders « Pour rappel », not the « ne … que » further on.
         None => {
             let span = only::plain_restriction(&tokens.source)?;
-            let place = |at: usize, text: &str| at as f64 / text.len().max(1) as f64;
             let apart =
                 (place(span.0, pair.source.text) - place(english.start, pair.target.text)).abs();
-            if apart > MAX_RESTRICTION_DRIFT {
+            if apart > MAX_NEGATION_DRIFT {
                 return None;
             }
             (
