@@ -289,6 +289,9 @@ impl Checker {
         findings.extend(numbers::check(pair, &tokens));
         findings.extend(dates::check(pair, &tokens));
         findings.extend(names::check(pair, &tokens));
+        if let Some(dropped) = names::acronyms::check(pair, &findings) {
+            findings.push(dropped);
+        }
         findings.extend(negation::check(pair, &tokens));
         findings.extend(negation::reversed::check(pair, &tokens));
         findings.extend(negation::only::check(pair, &tokens));

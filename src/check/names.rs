@@ -9,6 +9,8 @@ use crate::text::token::fold;
 use foldhash::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+pub mod acronyms;
+
 const EXONYMS: &str = include_str!("data/exonyms.tsv");
 const FRENCH_COMMON: &str = include_str!("data/names-fr-common.tsv");
 const ENGLISH_COMMON: &str = include_str!("data/names-en-common.tsv");
