@@ -161,6 +161,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("round16", 0.82),
     ("round17", 0.76),
     ("round18", 0.66),
+    ("round19", 0.78),
 ];
 
 #[test]

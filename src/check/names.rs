@@ -902,6 +902,17 @@ mod tests {
     }
 
     #[test]
+    fn a_body_named_by_a_common_word_is_translated() {
+        // At most a note on "Inspectorate"; no name replaced.
+        assert!(rules(
+            "L'Inspection générale d'État a transmis le dossier au parquet lundi.",
+            "The State Inspectorate General sent the case to prosecutors on Monday."
+        )
+        .iter()
+        .all(|r| r == "name.added"));
+    }
+
+    #[test]
     fn a_misspelt_name_is_paired_with_its_misspelling_not_the_portfolio() {
         let fr = "« Tout va bien », a déclaré le ministre de la Santé, M. Abakar Saleh.";
         let en = "\"All is well,\" said Health Minister Abakar Sali.";
