@@ -4,6 +4,7 @@
 //! introduce the acronym in a later sentence.
 
 use crate::check::{Category, Finding, Pair, Severity};
+use crate::text::token::fold;
 
 pub const RULE: &str = "name.acronym-dropped";
 
@@ -29,15 +30,6 @@ fn parenthesised_acronyms(text: &str) -> Vec<(usize, usize, &str)> {
         .collect()
 }
 
-/// Whether `acronym` stands in `text` as a word.
-fn has_word(text: &str, acronym: &str) -> bool {
-    text.match_indices(acronym).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + acronym.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
-}
-
 /// `already`: the pair's other findings. An acronym the names check already reports
 /// missing is not reported twice.
 pub fn check(pair: &Pair, already: &[Finding]) -> Option<Finding> {
@@ -55,7 +47,8 @@ pub fn check(pair: &Pair, already: &[Finding]) -> Option<Finding> {
     // The English gives an acronym of its own in parentheses (CEDEAO → ECOWAS), or keeps
     // this one somewhere.
     let english = pair.target.text;
-    if !parenthesised_acronyms(english).is_empty() || has_word(english, acronym) {
+    let kept = || super::contains_phrase(&fold(english), &fold(acronym));
+    if !parenthesised_acronyms(english).is_empty() || kept() {
         return None;
     }
     Some(
