@@ -2,6 +2,7 @@
 //! produces `Finding`s with the French evidence, the English span, why and a fix.
 
 pub mod adequacy;
+pub mod antonyms;
 pub mod conditional;
 pub mod dates;
 pub mod document;
@@ -295,6 +296,7 @@ impl Checker {
         findings.extend(negation::check(pair, &tokens));
         findings.extend(negation::reversed::check(pair, &tokens));
         findings.extend(negation::only::check(pair, &tokens));
+        findings.extend(antonyms::check(pair, &tokens));
         findings.extend(gender::check(pair, &tokens));
         findings.extend(conditional::check(pair, &tokens));
         findings.extend(untranslated::check(pair, &tokens));
