@@ -40,6 +40,10 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("lexical/data/false_friends.tsv"),
     ),
     ("calques.tsv", include_str!("lexical/data/calques.tsv")),
+    (
+        "qualifiers.tsv",
+        include_str!("lexical/data/qualifiers.tsv"),
+    ),
     ("senses.tsv", include_str!("lexical/data/senses.tsv")),
     ("media.tsv", include_str!("lexical/data/media.tsv")),
     (
@@ -109,7 +113,9 @@ impl LexicalChecks {
         let mut fr = Compiler::default();
         let mut en = Compiler::default();
         for (i, rule) in lexicon.rules.iter().enumerate() {
-            fr.add_all(&rule.french, Owner::Rule(i, Role::French), lazy);
+            // An omission rule starts from its French; the others from a wrong rendering.
+            let omission = rule.wrong.is_empty();
+            fr.add_all(&rule.french, Owner::Rule(i, Role::French), omission);
             en.add_all(&rule.wrong, Owner::Rule(i, Role::Wrong), eager);
             en.add_all(&rule.right, Owner::Rule(i, Role::Right), lazy);
         }
@@ -157,6 +163,7 @@ impl LexicalChecks {
         };
         let mut findings = Vec::new();
         self.bilingual_rules(&scan, &mut findings);
+        self.omitted_qualifiers(&scan, &mut findings);
         self.publications(&scan, &mut findings);
         self.terminology(&scan, &mut findings);
         findings
@@ -214,6 +221,43 @@ impl LexicalChecks {
                 source: Some(source),
                 target: Some(target),
                 message,
+                suggestion: Some(rule.meaning.clone()),
+            });
+        }
+    }
+
+    /// Omission rules: a French qualifier (« présumé », « ancien », « par intérim ») with
+    /// none of its renderings in the English.
+    fn omitted_qualifiers(&self, scan: &Scan, out: &mut Vec<Finding>) {
+        let mut seen = Vec::new();
+        for m in &scan.french {
+            let Owner::Rule(r, Role::French) = self.french_owner[m.pattern] else {
+                continue;
+            };
+            let rule = &self.lexicon.rules[r];
+            if !rule.wrong.is_empty() || seen.contains(&r) {
+                continue;
+            }
+            seen.push(r);
+            let named = scan.source.is_name_like(scan.pair.source.text, m.first);
+            if named
+                || self
+                    .find_english(scan, Owner::Rule(r, Role::Right))
+                    .is_some()
+            {
+                continue;
+            }
+            let source = scan.source_span(*m);
+            out.push(Finding {
+                rule: rule.id.clone(),
+                category: rule.category,
+                severity: rule.severity,
+                message: format!(
+                    "« {} » ({}) has no counterpart in the English",
+                    source.text, rule.meaning
+                ),
+                source: Some(source),
+                target: scan.pair.target_if_single_sentence(),
                 suggestion: Some(rule.meaning.clone()),
             });
         }

@@ -3,15 +3,16 @@
 //!
 //! | kind  | header                                      | used by                      |
 //! |-------|---------------------------------------------|------------------------------|
-//! | rules | `id severity french wrong right meaning`    | false friends, calques       |
+//! | rules | `id severity french wrong right meaning`    | false friends, calques, omitted qualifiers |
 //! | media | `media right wrong`                         | context ("le quotidien X")   |
 //! | words | `french english`                            | translated-title detection   |
 //! | terms | `id french english avoid note`              | terminology and acronyms     |
 //!
 //! Pattern columns hold `|`-separated phrases (see `pattern`): `*` ends a stem, a word in
 //! capitals only matches an acronym. In `rules`, the id's family prefix (`false-friend.`,
-//! `calque.`, `context.`) gives the category; `right` (and `wrong` in
-//! `media`, `avoid` in `terms`) may be `-` for none.
+//! `calque.`, `context.`, `omission.`) gives the category; `right` (and `wrong` in
+//! `media`, `avoid` in `terms`) may be `-` for none. An `omission.` rule has no `wrong`
+//! (`-`): it fires when the French is there and none of its `right` renderings is.
 //! A user file given with `--lexicon` is merged over the built-in one: an entry with the
 //! same id (or French key) replaces it.
 
@@ -183,10 +184,13 @@ impl Fields<'_> {
             Some(("false-friend", _)) => Category::FalseFriend,
             Some(("calque", _)) => Category::Calque,
             Some(("context", _)) => Category::Mistranslation,
+            Some(("omission", _)) => Category::Omission,
             _ => {
                 return Err(self.error(
                     0,
-                    format!("rule id {id:?} must start with false-friend., calque. or context."),
+                    format!(
+                    "rule id {id:?} must start with false-friend., calque., context. or omission."
+                ),
                 ))
             }
         };
@@ -201,13 +205,24 @@ impl Fields<'_> {
                 ))
             }
         };
+        // An omission rule flags the French left without any rendering: it has no wrong
+        // one, and needs its right ones.
+        let omission = category == Category::Omission;
+        let wrong = self.phrases(3, omission)?;
+        let right = self.phrases(4, true)?;
+        if omission && !wrong.is_empty() {
+            return Err(self.error(3, "an omission rule takes no wrong rendering: write -"));
+        }
+        if omission && right.is_empty() {
+            return Err(self.error(4, "an omission rule needs its right renderings"));
+        }
         Ok(Rule {
             id,
             category,
             severity,
             french: self.phrases(2, false)?,
-            wrong: self.phrases(3, false)?,
-            right: self.phrases(4, true)?,
+            wrong,
+            right,
             meaning: self.text(5)?,
         })
     }
@@ -261,6 +276,30 @@ mod tests {
         assert_eq!(lex.rules.len(), 1);
         assert_eq!(lex.rules[0].severity, Severity::Warning);
         assert_eq!(lex.rules[0].category, Category::FalseFriend);
+    }
+
+    #[test]
+    fn an_omission_rule_has_right_renderings_and_no_wrong_one() {
+        let mut lex = Lexicon::default();
+        let good = format!("{RULES}omission.x\tinfo\tpresume\t-\talleged\talleged\n");
+        lex.merge_text(Path::new("o.tsv"), &good).unwrap();
+        assert_eq!(lex.rules[1].category, Category::Omission);
+        assert!(lex.rules[1].wrong.is_empty());
+        for bad in [
+            "omission.x\tinfo\tpresume\tsuspect\talleged\talleged\n",
+            "omission.x\tinfo\tpresume\t-\t-\talleged\n",
+        ] {
+            let err = Lexicon::default()
+                .merge_text(Path::new("o.tsv"), &format!("{RULES}{bad}"))
+                .unwrap_err()
+                .to_string();
+            assert!(err.starts_with("o.tsv:4:"), "{err}");
+        }
+        // Any other rule needs its wrong rendering.
+        let bad = format!("{RULES}calque.x\terror\tsituer\t-\tlocate\tplace\n");
+        assert!(Lexicon::default()
+            .merge_text(Path::new("c.tsv"), &bad)
+            .is_err());
     }
 
     #[test]
