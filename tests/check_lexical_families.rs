@@ -220,6 +220,19 @@ fn terminology_flags_renderings_to_avoid_and_accepts_changed_acronyms() {
         "The Group for the Support of Islam and Muslims (JNIM) claimed the attack.",
     );
     assert!(glossed.is_empty(), "{:?}", rules(&glossed));
+    let explained = check(
+        "Le Groupe de soutien à l'islam et aux musulmans (JNIM, selon son acronyme arabe) a revendiqué l'attaque.",
+        "The Group for the Support of Islam and Muslims (known by its Arabic acronym JNIM) claimed the attack.",
+    );
+    assert!(explained.is_empty(), "{:?}", rules(&explained));
+    let other = check(
+        "Le Groupe de soutien à l'islam et aux musulmans (basé au Mali) a revendiqué l'attaque. Le JNIM est actif.",
+        "The Group for the Support of Islam and Muslims (based in Mali) claimed the attack. JNIM is active.",
+    );
+    assert_eq!(
+        one(&other, "terminology.jnim").2,
+        "Group for the Support of Islam and Muslims"
+    );
     let unglossed = check(
         "Le Groupe de soutien à l'islam et aux musulmans a revendiqué l'attaque.",
         "The Group for the Support of Islam and Muslims claimed the attack.",
@@ -756,6 +769,176 @@ fn set_phrases_are_found_in_their_inflected_forms() {
             "Trois généraux briguent la magistrature suprême avant l'élection présidentielle.",
             "Three generals are seeking the supreme magistracy before the presidential election.",
             "calque.magistrature-supreme",
+        ),
+        (
+            "Une quarantaine de familles ont été évacuées vers Lomé.",
+            "A quarantine of families were evacuated to Lomé.",
+            "false-friend.quarantaine",
+        ),
+        (
+            "La sécheresse porte un nouveau coup dur aux éleveurs du Sahel.",
+            "The drought carries a new hard blow to Sahel herders.",
+            "calque.porter-un-coup",
+        ),
+        (
+            "Le pays veut battre sa propre monnaie d'ici deux ans.",
+            "The country wants to beat its own currency within two years.",
+            "calque.battre-monnaie",
+        ),
+        (
+            "Les touristes se font rares depuis les attaques.",
+            "Tourists have been making themselves rare since the attacks.",
+            "calque.se-faire-rare",
+        ),
+        (
+            "Le rapport fait état de dizaines de victimes civiles.",
+            "The report makes state of dozens of civilian casualties.",
+            "calque.faire-etat",
+        ),
+        (
+            "Les soignants sont sur les rotules après trois semaines d'épidémie.",
+            "Health workers are on their kneecaps after three weeks of the epidemic.",
+            "calque.sur-les-rotules",
+        ),
+        (
+            "La hausse des prix vient aggraver la crise alimentaire.",
+            "The rise in prices comes to aggravate the food crisis.",
+            "calque.venir-aggraver",
+        ),
+        (
+            "L'ONG a tiré lundi la sonnette d'alarme, avertissant d'une famine.",
+            "The NGO pulled the alarm bell on Monday, warning of a famine.",
+            "calque.tirer-la-sonnette-d-alarme",
+        ),
+        (
+            "Le Niger détient les premières réserves d'uranium de la région.",
+            "Niger holds the region's first reserves of uranium.",
+            "calque.premier-producteur",
+        ),
+        (
+            "Ces chiffres, publiés sans recul, doivent être lus avec prudence.",
+            "These figures, published without retreat, must be read with caution.",
+            "context.recul-hindsight",
+        ),
+        (
+            "Un cadre de l'opposition a dénoncé la décision.",
+            "An opposition frame denounced the decision.",
+            "context.cadre-de-parti",
+        ),
+        (
+            "La défense a annoncé son intention de faire appel du jugement.",
+            "The defence announced its intention to make a call against the ruling.",
+            "context.faire-appel",
+        ),
+        (
+            "On ne peut pas lutter contre le terrorisme en fermant les yeux sur les exactions.",
+            "You cannot fight terrorism by closing the eyes on abuses.",
+            "calque.fermer-les-yeux",
+        ),
+        (
+            "Le naufrage a suscité une vive émotion dans le pays.",
+            "The shipwreck aroused a lively emotion in the country.",
+            "calque.vive-emotion",
+        ),
+        (
+            "Les permis accordés à des navires battant pavillon étranger seront revus.",
+            "Permits granted to vessels beating a foreign flag will be reviewed.",
+            "calque.battre-pavillon",
+        ),
+        (
+            "Les volontaires perçoivent une indemnité mensuelle de 60 000 francs CFA.",
+            "The volunteers receive a monthly indemnity of 60,000 CFA francs.",
+            "false-friend.indemnite",
+        ),
+        (
+            "Les migrants voyagent à bord de pirogues surchargées.",
+            "The migrants travel aboard overcharged pirogues.",
+            "false-friend.surcharge",
+        ),
+        (
+            "Le système de ventes anticipées garantit un prix fixe.",
+            "The system of anticipated sales guarantees a fixed price.",
+            "false-friend.anticipe",
+        ),
+        (
+            "Les exportateurs dénoncent le droit unique de sortie, une taxe de 14,6 %.",
+            "Exporters denounce the single exit right, a 14.6% tax.",
+            "false-friend.droit-de-sortie",
+        ),
+        (
+            "Les jeunes partent vers les mines, voire vers la capitale.",
+            "Young people leave for the mines, or see for the capital.",
+            "false-friend.voire",
+        ),
+        (
+            "« C'est une boucherie », a confié un chef traditionnel.",
+            "\"It's a butcher's shop,\" a traditional chief said.",
+            "context.boucherie",
+        ),
+        (
+            "Les militaires ont tiré sur eux à bout portant.",
+            "The soldiers pulled on them at point-blank range.",
+            "context.tirer-sur",
+        ),
+        (
+            "Le présumé chef du réseau a été arrêté à Bamako.",
+            "The head of the network was arrested in Bamako.",
+            "omission.presume",
+        ),
+        (
+            "L'ancien ministre des Finances a été inculpé.",
+            "The finance minister has been charged.",
+            "omission.ancien",
+        ),
+        (
+            "Le président par intérim a prêté serment lundi.",
+            "The president was sworn in on Monday.",
+            "omission.interim",
+        ),
+        (
+            "Au moins douze civils ont été tués dans l'attaque.",
+            "Twelve civilians were killed in the attack.",
+            "omission.au-moins",
+        ),
+        (
+            "Ils sont armés après une formation de quinze jours seulement.",
+            "They are armed after fifteen days of training.",
+            "omission.seulement",
+        ),
+        (
+            "Les enseignants ont suivi le mot d'ordre de grève.",
+            "The teachers followed the strike word of order.",
+            "calque.mot-d-ordre",
+        ),
+        (
+            "L'opposition a dénoncé une mise en scène.",
+            "The opposition denounced a putting into scene.",
+            "calque.mise-en-scene",
+        ),
+        (
+            "Deux opposants sont poursuivis pour incitation à la révolte.",
+            "Two opponents are being pursued for inciting revolt.",
+            "false-friend.poursuivre-en-justice",
+        ),
+        (
+            "Les épreuves du brevet doivent se tenir en juin.",
+            "The patent exams are due to be held in June.",
+            "context.brevet-examen",
+        ),
+        (
+            "Le poste est doté de l'essentiel des pouvoirs exécutifs.",
+            "The post is vested with the essential executive powers.",
+            "context.essentiel-des",
+        ),
+        (
+            "Le Qatar est un intermédiaire dans les dossiers d'otages.",
+            "Qatar is a go-between in hostage files.",
+            "context.dossier-affaire",
+        ),
+        (
+            "Ils ont été détenus pour avoir manifesté pacifiquement.",
+            "They were detained for demonstrating.",
+            "omission.pacifiquement",
         ),
         (
             "Une centaine de pensionnaires de la prison se sont évadés.",
@@ -1810,6 +1993,156 @@ fn set_phrases_are_found_in_their_inflected_forms() {
         (
             "Des hommes armés se réclamant du GSIM ont enlevé deux chauffeurs.",
             "Armed men claiming allegiance to JNIM kidnapped two drivers.",
+        ),
+        // The quarantine of people is rightly "quarantine"; « répondre à la demande » is
+        // rightly "meet demand".
+        (
+            "Les autorités ont placé en quarantaine une quarantaine de familles.",
+            "The authorities have quarantined some forty families.",
+        ),
+        (
+            "Les stocks de vaccins ne suffisent pas à répondre à la demande.",
+            "Vaccine stocks are not enough to meet demand.",
+        ),
+        (
+            "La sécheresse porte un nouveau coup dur aux éleveurs du Sahel.",
+            "The drought deals a new heavy blow to Sahel herders.",
+        ),
+        (
+            "Le pays veut battre sa propre monnaie d'ici deux ans.",
+            "The country wants to mint its own currency within two years.",
+        ),
+        (
+            "Les touristes se font rares depuis les attaques.",
+            "Tourists have been few and far between since the attacks.",
+        ),
+        (
+            "Le rapport fait état de dizaines de victimes civiles.",
+            "The report mentions dozens of civilian casualties.",
+        ),
+        (
+            "Les soignants sont sur les rotules après trois semaines d'épidémie.",
+            "Health workers are exhausted after three weeks of the epidemic.",
+        ),
+        (
+            "La hausse des prix vient aggraver la crise alimentaire.",
+            "The rise in prices further aggravates the food crisis.",
+        ),
+        (
+            "L'ONG a tiré lundi la sonnette d'alarme, avertissant d'une famine.",
+            "The NGO sounded the alarm on Monday, warning of a famine.",
+        ),
+        (
+            "Le Niger détient les premières réserves d'uranium de la région.",
+            "Niger holds the region's largest uranium reserves.",
+        ),
+        (
+            "Ces chiffres, publiés sans recul, doivent être lus avec prudence.",
+            "These figures, published without hindsight, must be read with caution.",
+        ),
+        (
+            "Un cadre de l'opposition a dénoncé la décision.",
+            "An opposition official denounced the decision.",
+        ),
+        (
+            "Dans le cadre de l'accord, un cadre du parti sera nommé.",
+            "Under the agreement, a party official will be appointed.",
+        ),
+        (
+            "La défense a annoncé son intention de faire appel du jugement.",
+            "The defence announced its intention to appeal the ruling.",
+        ),
+        (
+            "On ne peut pas lutter contre le terrorisme en fermant les yeux sur les exactions.",
+            "You cannot fight terrorism while turning a blind eye to abuses.",
+        ),
+        (
+            "Le naufrage a suscité une vive émotion dans le pays.",
+            "The shipwreck caused deep shock in the country.",
+        ),
+        (
+            "Les permis accordés à des navires battant pavillon étranger seront revus.",
+            "Permits granted to foreign-flagged vessels will be reviewed.",
+        ),
+        (
+            "Les volontaires perçoivent une indemnité mensuelle de 60 000 francs CFA.",
+            "The volunteers receive a monthly allowance of 60,000 CFA francs.",
+        ),
+        (
+            "Les migrants voyagent à bord de pirogues surchargées.",
+            "The migrants travel aboard overcrowded pirogues.",
+        ),
+        (
+            "Le système de ventes anticipées garantit un prix fixe.",
+            "The system of forward sales guarantees a fixed price.",
+        ),
+        (
+            "Les exportateurs dénoncent le droit unique de sortie, une taxe de 14,6 %.",
+            "Exporters denounce the single exit duty, a 14.6% tax.",
+        ),
+        (
+            "Les jeunes partent vers les mines, voire vers la capitale.",
+            "Young people leave for the mines, or even for the capital.",
+        ),
+        (
+            "« C'est une boucherie », a confié un chef traditionnel.",
+            "\"It's a slaughter,\" a traditional chief said.",
+        ),
+        (
+            "Les militaires ont tiré sur eux à bout portant.",
+            "The soldiers shot them at point-blank range.",
+        ),
+        (
+            "Le présumé chef du réseau a été arrêté à Bamako.",
+            "The alleged head of the network was arrested in Bamako.",
+        ),
+        (
+            "L'ancien ministre des Finances a été inculpé.",
+            "The former finance minister has been charged.",
+        ),
+        (
+            "Le président par intérim a prêté serment lundi.",
+            "The interim president was sworn in on Monday.",
+        ),
+        (
+            "Au moins douze civils ont été tués dans l'attaque.",
+            "At least twelve civilians were killed in the attack.",
+        ),
+        (
+            "Ils sont armés après une formation de quinze jours seulement.",
+            "They are armed after just fifteen days of training.",
+        ),
+        (
+            "Les faits sont plus anciens que ceux du premier recours.",
+            "The facts date back further than those of the first action.",
+        ),
+        (
+            "Les enseignants ont suivi le mot d'ordre de grève.",
+            "The teachers heeded the strike call.",
+        ),
+        (
+            "L'opposition a dénoncé une mise en scène.",
+            "The opposition denounced a set-up.",
+        ),
+        (
+            "Deux opposants sont poursuivis pour incitation à la révolte.",
+            "Two opponents are being prosecuted for inciting revolt.",
+        ),
+        (
+            "Les épreuves du brevet doivent se tenir en juin.",
+            "The lower-secondary certificate exams are due to be held in June.",
+        ),
+        (
+            "Le poste est doté de l'essentiel des pouvoirs exécutifs.",
+            "The post is vested with most executive powers.",
+        ),
+        (
+            "Le Qatar est un intermédiaire dans les dossiers d'otages.",
+            "Qatar is a go-between in hostage cases.",
+        ),
+        (
+            "Ils ont été détenus pour avoir manifesté pacifiquement.",
+            "They were detained for demonstrating peacefully.",
         ),
         // Seizing goods is rightly "seize".
         (

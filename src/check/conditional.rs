@@ -58,10 +58,39 @@ fn is_plain_conditional(folded: &str) -> bool {
         && !MODAL_CONDITIONALS.contains(&verb)
 }
 
+/// The imperfect of a verb whose stem ends in r looks like a conditional (« figuraient »,
+/// « déclaraient », « opéraient », « montraient »), but the conditional puts a mute e or
+/// the infinitive's own letters before its r (« figureraient », « montreraient »,
+/// « prendraient »). Read on the word as written, since « opéraient » keeps its accent.
+fn is_imperfect(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let stem = lower
+        .strip_suffix("raient")
+        .or_else(|| lower.strip_suffix("rait"))
+        .unwrap_or(&lower);
+    let mut before = stem.chars().rev();
+    let (last, previous) = (before.next(), before.next());
+    match last {
+        Some('a' | 'o' | 'u' | 'é' | 'è' | 'ê' | 'â' | 'ô' | 'û' | 'g' | 'b' | 'f') => true,
+        // « montraient », « enregistraient »; « mettraient », « paraîtraient » are
+        // conditionals.
+        Some('t') => matches!(previous, Some('n' | 's')),
+        // « consacraient »; « convaincraient » is a conditional.
+        Some('c') => previous != Some('n'),
+        _ => false,
+    }
+}
+
+/// A conditional verb standing alone, imperfects that look like one left out.
+fn is_plain_conditional_word(word: &Word) -> bool {
+    is_plain_conditional(&word.folded) && !is_imperfect(word.text)
+}
+
 /// Endings of French past participles (« exportée », « pris », « détenu »).
 const PARTICIPLE_ENDINGS: &[&str] = &[
     "é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues", "it", "ite", "its",
-    "ites",
+    "ites", "ert", "erte", "erts", "ertes", "ort", "orte", "orts", "ortes", "int", "inte", "ints",
+    "intes",
 ];
 
 /// Adjectives that report a stance or a state after « serait » (« plusieurs ministres
@@ -134,7 +163,11 @@ pub fn check(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
         .and_then(|k| rendered_as_hypothesis(pair, tokens, k));
     let fact = match (reported, &hypothesis) {
         (Some(k), None) => stated_as_fact(pair, tokens, k),
-        (None, _) => claim::claimed_as_fact(pair, tokens),
+        (None, _) => claim::claimed_as_fact(pair, tokens).or_else(|| {
+            hearsay_past(&tokens.source)
+                .filter(|_| !has_modal(&tokens.target))
+                .and_then(|k| stated_as_fact(pair, tokens, k))
+        }),
         _ => None,
     };
     hypothesis
@@ -142,6 +175,7 @@ pub fn check(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
         .chain(fact)
         .chain(possibility_as_certainty(pair, tokens))
         .chain(expectation_as_obligation(pair, tokens))
+        .chain(certainty_as_possibility(pair, tokens))
         .collect()
 }
 
@@ -154,6 +188,14 @@ fn is_hedged(english: &[Word]) -> bool {
 /// Whether the English keeps the doubt of a reported fact: a reporting word ("reportedly",
 /// "believed"), or a modal of the fact itself ("may have been destroyed"). A modal of
 /// another clause ("which could send prices soaring") keeps nothing.
+/// Any English modal: with no source named, "would take advantage" fairly renders
+/// « profiteraient » as a hypothesis. "May" in capitals is the month.
+fn has_modal(english: &[Word]) -> bool {
+    english
+        .iter()
+        .any(|w| matches!(w.folded.as_str(), "would" | "could" | "might") || w.text == "may")
+}
+
 fn keeps_the_doubt(english: &[Word]) -> bool {
     let words: Vec<&Word> = english.iter().filter(|w| w.is_word()).collect();
     words.iter().enumerate().any(|(k, w)| {
@@ -262,6 +304,84 @@ fn possibility_as_certainty(pair: &Pair, tokens: &Tokens) -> Option<Finding> {
     )
 }
 
+/// « sera », « aura » (a plain future) rendered "could", "may", "might": a certainty made
+/// a possibility.
+pub const RULE_POSSIBILITY: &str = "mistranslation.certainty-as-possibility";
+
+/// French futures common enough to be worth the look; their English is "will".
+const FRENCH_FUTURES: &[&str] = &["sera", "seront", "aura", "auront", "fera", "feront"];
+
+/// French that leaves room for doubt, which "could" fairly renders.
+const FRENCH_DOUBT: &[&str] = &[
+    "pourrait",
+    "pourraient",
+    "pourra",
+    "pourront",
+    "peut",
+    "peuvent",
+    "pouvait",
+    "pouvaient",
+    "pu",
+    "peut-etre",
+    "probablement",
+    "eventuellement",
+    "possible",
+    "possibles",
+    "risque",
+    "risquent",
+    "susceptible",
+    "susceptibles",
+    "doute",
+    "devrait",
+    "devraient",
+    "si",
+    "s'il",
+    "s'ils",
+    "potentiellement",
+    "vraisemblablement",
+];
+
+fn certainty_as_possibility(pair: &Pair, tokens: &Tokens) -> Option<Finding> {
+    let fr = tokens
+        .source
+        .iter()
+        .find(|w| FRENCH_FUTURES.contains(&w.folded.as_str()))?;
+    let doubt = |w: &Word| {
+        FRENCH_DOUBT.contains(&w.folded.as_str())
+            || w.folded.starts_with("sembl")
+            || is_plain_conditional_word(w)
+    };
+    if tokens.source.iter().any(doubt) {
+        return None;
+    }
+    let english = &tokens.target;
+    let could = english
+        .iter()
+        .find(|w| matches!(w.folded.as_str(), "could" | "might") || w.text == "may")?;
+    if english.iter().any(|w| {
+        matches!(
+            w.folded.as_str(),
+            "will" | "'ll" | "’ll" | "shall" | "would"
+        )
+    }) {
+        return None;
+    }
+    Some(
+        Finding::new(
+            RULE_POSSIBILITY,
+            Category::Mistranslation,
+            Severity::Warning,
+            Some(pair.source.span(fr.start, fr.end)),
+            Some(pair.target.span(could.start, could.end)),
+            format!(
+                "« {} » states what will be; « {} » makes it a possibility",
+                fr.text, could.text
+            ),
+        )
+        .suggest("will"),
+    )
+}
+
 /// « devrait » (should, is expected to) rendered "must": an expectation made an obligation.
 pub const RULE_OBLIGATION: &str = "mistranslation.expectation-as-obligation";
 
@@ -280,7 +400,6 @@ const ENGLISH_EXPECTATION: &[&str] = &[
     "probably",
     "scheduled",
     "planned",
-    "bound",
 ];
 
 fn expectation_as_obligation(pair: &Pair, tokens: &Tokens) -> Option<Finding> {
@@ -290,9 +409,13 @@ fn expectation_as_obligation(pair: &Pair, tokens: &Tokens) -> Option<Finding> {
         .find(|w| matches!(w.folded.as_str(), "devrait" | "devraient"))?;
     let english = &tokens.target;
     let must = english.iter().find(|w| w.folded == "must")?;
-    if english
-        .iter()
-        .any(|w| ENGLISH_EXPECTATION.contains(&w.folded.as_str()))
+    let bound_to = english
+        .windows(2)
+        .any(|p| p[0].folded == "bound" && p[1].folded == "to");
+    if bound_to
+        || english
+            .iter()
+            .any(|w| ENGLISH_EXPECTATION.contains(&w.folded.as_str()))
     {
         return None;
     }
@@ -340,6 +463,58 @@ fn rendered_as_hypothesis(pair: &Pair, tokens: &Tokens, auxiliary: usize) -> Opt
     )
 }
 
+/// Words that make a conditional past counterfactual rather than reported: « sans son
+/// aide, le pays aurait sombré », « faute de quoi ».
+const COUNTERFACTUAL_CUES: &[&str] = &[
+    "si",
+    "s'il",
+    "s'ils",
+    "s’il",
+    "s’ils",
+    "sans",
+    "sinon",
+    "autrement",
+    "cas",
+];
+
+/// Participles whose conditional past wishes or regrets (« aurait voulu », « aurait
+/// fallu », « aurait pu »): no hearsay.
+const MODAL_PARTICIPLES: &[&str] = &[
+    "fallu", "pu", "du", "voulu", "aime", "souhaite", "prefere", "dit", "cru",
+];
+
+/// A conditional with no source named and no condition: news writing reports hearsay
+/// this way too (« le groupe, qui aurait refusé de construire une raffinerie », « des
+/// acheteurs profiteraient de »), so rendered as plain fact it is worth a note.
+fn hearsay_past(words: &[Word]) -> Option<usize> {
+    // The condition comes first: « sans cette aide, le pays aurait sombré »; a « sans »
+    // after the verb (« serait détenu sans avoir pu ») is no condition.
+    let condition_before = |k: usize| {
+        words[..k]
+            .iter()
+            .any(|w| COUNTERFACTUAL_CUES.contains(&w.folded.as_str()))
+    };
+    let found = words.iter().enumerate().find_map(|(k, w)| {
+        let auxiliary = CONDITIONAL_AUXILIARIES.contains(&w.folded.as_str());
+        if is_plain_conditional_word(w) && !auxiliary {
+            return Some(k);
+        }
+        if !auxiliary {
+            return None;
+        }
+        let participle = words[k + 1..]
+            .iter()
+            .filter(|w| w.is_word())
+            .find(|w| !BETWEEN.contains(&w.folded.as_str()))?;
+        let text = participle.text.to_lowercase();
+        let is_participle = PARTICIPLE_ENDINGS
+            .iter()
+            .any(|end| text.ends_with(end) && text.chars().count() > end.chars().count());
+        (is_participle && !MODAL_PARTICIPLES.contains(&participle.folded.as_str())).then_some(k)
+    })?;
+    (!condition_before(found)).then_some(found)
+}
+
 /// The auxiliary of a conditional past or passive in a sentence that names its source and
 /// states no condition (« si »).
 fn reported_conditional(words: &[Word]) -> Option<usize> {
@@ -357,7 +532,7 @@ fn reported_conditional(words: &[Word]) -> Option<usize> {
         return None;
     }
     words.iter().enumerate().find_map(|(k, w)| {
-        if is_plain_conditional(folded(w)) && !CONDITIONAL_AUXILIARIES.contains(&folded(w)) {
+        if is_plain_conditional_word(w) && !CONDITIONAL_AUXILIARIES.contains(&folded(w)) {
             return Some(k);
         }
         if !CONDITIONAL_AUXILIARIES.contains(&folded(w)) {
@@ -491,12 +666,121 @@ mod tests {
     }
 
     #[test]
+    fn a_conditional_past_without_source_stated_as_fact_is_noted() {
+        let noted = |fr: &str, en: &str| crate::check::fires(super::RULE_AS_FACT, fr, en);
+        let fr = "Le groupe, qui aurait refusé de construire une raffinerie, a perdu son permis.";
+        assert!(noted(
+            fr,
+            "The group, which refused to build a refinery, lost its licence."
+        ));
+        assert!(!noted(
+            fr,
+            "The group, which reportedly refused to build a refinery, lost its licence."
+        ));
+        // A counterfactual or a regret is no hearsay.
+        assert!(!noted(
+            "Sans cette aide, le pays aurait sombré dans la famine.",
+            "Without this aid, the country sank into famine."
+        ));
+        assert!(!noted(
+            "Le ministre aurait voulu un autre calendrier.",
+            "The minister wanted another timetable."
+        ));
+        assert!(noted(
+            "Il serait détenu dans les locaux de la police, sans avoir pu voir ses avocats.",
+            "He is being held at police premises, without having been able to see his lawyers."
+        ));
+        assert!(noted(
+            "Les coupures auraient contraint des centres de santé à fermer, faute de groupes électrogènes.",
+            "The outages have forced health centres to close, for lack of generators."
+        ));
+        assert!(noted(
+            "Quelque 25 000 personnes seraient arrivées à Adré en mai.",
+            "Some 25,000 people arrived in Adre in May."
+        ));
+        assert!(noted(
+            "Des acheteurs profiteraient de l'isolement des villages.",
+            "Buyers take advantage of the isolation of villages."
+        ));
+        assert!(!noted(
+            "Des acheteurs profiteraient de l'isolement des villages.",
+            "Buyers would take advantage of the isolation of villages."
+        ));
+        // With its source named: « ouvert » is a participle too.
+        assert!(noted(
+            "Selon le rapport, les soldats auraient ouvert le feu sur des habitants.",
+            "According to the report, soldiers opened fire on residents."
+        ));
+    }
+
+    #[test]
+    fn imperfects_of_r_stems_are_no_conditionals() {
+        for imperfect in [
+            "figuraient",
+            "déclaraient",
+            "opéraient",
+            "montraient",
+            "ignoraient",
+            "consacraient",
+        ] {
+            assert!(super::is_imperfect(imperfect), "{imperfect}");
+        }
+        for conditional in [
+            "figureraient",
+            "représenterait",
+            "prendraient",
+            "permettraient",
+            "convaincraient",
+            "s'élèveraient",
+        ] {
+            assert!(!super::is_imperfect(conditional), "{conditional}");
+        }
+        assert!(!crate::check::fires(
+            super::RULE_AS_FACT,
+            "Parmi eux figuraient une trentaine de femmes.",
+            "Among them were some thirty women."
+        ));
+    }
+
+    #[test]
+    fn a_certainty_made_a_possibility_is_flagged() {
+        let fr = "La campagne, qui débute le 1er octobre, sera décisive pour l'économie.";
+        let flagged = |fr: &str, en: &str| crate::check::fires(super::RULE_POSSIBILITY, fr, en);
+        assert!(flagged(
+            fr,
+            "The season, which begins on October 1, could be decisive for the economy."
+        ));
+        assert!(!flagged(
+            fr,
+            "The season, which begins on October 1, will be decisive for the economy."
+        ));
+        // Room for doubt in the French: "could" is fair.
+        assert!(!flagged(
+            "Si la pluie revient, la campagne sera décisive.",
+            "If the rain returns, the season could be decisive."
+        ));
+        // "May" is the month.
+        assert!(!flagged(
+            "Le verdict sera rendu en mai.",
+            "The verdict is due in May."
+        ));
+    }
+
+    #[test]
     fn an_expectation_made_an_obligation_is_flagged() {
         let fr = "Le scrutin devrait s'ouvrir le 12 octobre.";
         let flagged = |en: &str| crate::check::fires(super::RULE_OBLIGATION, fr, en);
         assert!(flagged("The poll must open on October 12."));
         assert!(!flagged("The poll should open on October 12."));
         assert!(!flagged("The poll is expected to open on October 12."));
+        assert!(!flagged("The poll is bound to open on October 12."));
+        // "bound" of a tie is no expectation.
+        let tied = "Le pacte qui la liait à la France devrait expirer en janvier.";
+        assert!(crate::check::fires(
+            super::RULE_OBLIGATION,
+            tied,
+            "The pact that bound it to France must expire in January."
+        ));
         assert!(!crate::check::fires(
             super::RULE_OBLIGATION,
             "Le scrutin doit s'ouvrir le 12 octobre.",

@@ -187,6 +187,9 @@ const ENGLISH_IMPLICIT: &[&str] = &[
     "lacking",
     "hardly",
     "barely",
+    "scarcely",
+    "seldom",
+    "rarely",
     "rather",
     "instead",
     "absence",
@@ -234,6 +237,28 @@ const NOT_UN_PREFIXED: &[&str] = &[
     "uniform",
     "unanimous",
     "unanimously",
+    "unemployment",
+    "unemployed",
+    "unrest",
+    "uncle",
+    "uncles",
+    "understand",
+    "understands",
+    "understood",
+    "understanding",
+    "undertake",
+    "undertaken",
+    "undertook",
+    "unveil",
+    "unveiled",
+    "unveils",
+    "unleash",
+    "unleashed",
+    "unfold",
+    "unfolded",
+    "unfolding",
+    "unload",
+    "unloaded",
 ];
 
 /// A negation cue: local byte span; `strong` when it is a grammatical negation (ne … pas,
@@ -347,10 +372,14 @@ pub fn french(words: &[Word]) -> Vec<Negation> {
             } else {
                 cue(w, !litotes)
             });
-        } else if words
+        } else if (words
             .get(i + 1)
             .is_some_and(|n| FRENCH_BARE_NE_VERBS.contains(&n.folded.as_str()))
-            || bare_ne_compound(&words, i)
+            || bare_ne_compound(&words, i))
+            // « n'a pu assurer qu'un service minimum »: a restriction, "could only".
+            && !window
+                .clone()
+                .any(|j| matches!(words[j].folded.as_str(), "que" | "qu'" | "qu’"))
         {
             found.push(cue(w, true));
         } else if window
@@ -736,7 +765,14 @@ fn one_of_two_lost(
         .iter()
         .any(|w| w.start > english.start && matches!(w.folded.as_str(), "or" | "nor" | "neither"));
     let ni = tokens.source.iter().any(|w| w.folded == "ni");
-    if !english.strong || coordinated || ni {
+    // "has scarcely been seen … has still not said": a scarce adverb renders the other.
+    let implicit = tokens.target.iter().any(|w| {
+        matches!(
+            w.folded.as_str(),
+            "hardly" | "barely" | "scarcely" | "seldom" | "rarely"
+        )
+    });
+    if !english.strong || coordinated || ni || implicit {
         return None;
     }
     let q = place(english.start, pair.target.text);
@@ -826,7 +862,13 @@ fn restriction_negated(
 ) -> Option<Finding> {
     let english = target.iter().find(|n| n.strong)?;
     let restricted_in_english = renders_restriction(&tokens.target);
-    if source.iter().any(|n| n.strong) || restricted_in_english {
+    // A French negation elsewhere (« sans fixer de calendrier ») may account for one
+    // English negation, not for more.
+    let (french_strong, english_strong) = (
+        source.iter().filter(|n| n.strong).count(),
+        target.iter().filter(|n| n.strong).count(),
+    );
+    if french_strong >= english_strong || restricted_in_english {
         return None;
     }
     let (french, suggestion) = match source.iter().find(|n| n.restriction) {
@@ -969,6 +1011,11 @@ mod tests {
                 "The army was quick to react.",
                 "The army was late to react.",
             ),
+            (
+                "Les départs ne cessent d'augmenter depuis mars.",
+                "Departures have been rising steadily since March.",
+                "Departures have been rising since March.",
+            ),
         ];
         for (fr, antonym, affirmed) in cases {
             assert!(rules(fr, antonym).is_empty(), "{antonym}");
@@ -997,6 +1044,38 @@ mod tests {
             ),
             ["negation.restriction"]
         );
+        // « n'a pu … que » restricts; another French negation accounts for one English
+        // negation only.
+        assert_eq!(
+            rules(
+                "La société n'a pu assurer qu'un service minimum.",
+                "The company has not been able to provide a minimum service."
+            ),
+            ["negation.restriction"]
+        );
+        assert_eq!(
+            rules(
+                "Il ne prévoit d'élection qu'une fois la sécurité rétablie, sans fixer de calendrier.",
+                "It does not provide for an election once security is restored, and sets no timetable."
+            ),
+            ["negation.restriction"]
+        );
+        assert!(rules(
+            "Il ne prévoit d'élection qu'une fois la sécurité rétablie, sans fixer de calendrier.",
+            "It provides for an election only once security is restored, and sets no timetable."
+        )
+        .is_empty());
+        // The « que » after an object: « n'a confirmé l'enlèvement que dimanche ».
+        let late = "Le régime n'a confirmé l'enlèvement que dimanche.";
+        assert_eq!(
+            rules(late, "The regime did not confirm the kidnapping on Sunday."),
+            ["negation.restriction"]
+        );
+        assert!(rules(
+            late,
+            "The regime did not confirm the kidnapping until Sunday."
+        )
+        .is_empty());
         let clause = "L'armée affirme que les frappes n'ont visé que des positions rebelles.";
         assert_eq!(
             rules(
@@ -1076,6 +1155,20 @@ mod tests {
         assert!(rules(
             "Il ne mange pas depuis deux jours, et il ne boit plus.",
             "He has not eaten for two days or drunk anything."
+        )
+        .is_empty());
+        // A word that denies by its meaning is no second negation: "avoid".
+        assert_eq!(
+            rules(
+                "« Si rien n'est fait d'ici la fin de l'année, nous ne pourrons guère éviter une catastrophe », a prévenu Mme Nicolet.",
+                "\"If nothing is done by the end of the year, we will be able to avoid a catastrophe,\" Nicolet warned."
+            ),
+            ["negation.missing"]
+        );
+        // "scarcely" renders « ne … guère ».
+        assert!(rules(
+            "Le chef de l'État, qui ne s'est guère montré en public, n'a toujours pas dit s'il serait candidat.",
+            "The head of state, who has scarcely been seen in public, has still not said whether he will run."
         )
         .is_empty());
     }

@@ -532,6 +532,19 @@ fn words_at(words: &[Word], i: usize, lang: &str, out: &mut Vec<Quantity>) -> us
         };
         while let Some(n) = words.get(j) {
             let link = matches!(n.folded.as_str(), "et" | "and");
+            // "two hundred and six", « vingt et un », « soixante et onze » join; "four and
+            // sixteen" is a range.
+            let joins = |items: &[(WordKind, f64)]| {
+                items
+                    .last()
+                    .is_some_and(|(k, _)| matches!(k, WordKind::Hundred | WordKind::Scale))
+                    || words
+                        .get(j + 1)
+                        .is_some_and(|m| matches!(m.folded.as_str(), "un" | "une" | "onze"))
+            };
+            if link && !joins(&items) {
+                break;
+            }
             let candidate = if link { words.get(j + 1) } else { Some(n) };
             match candidate.and_then(continues) {
                 Some(more) => {
@@ -1303,6 +1316,28 @@ mod tests {
             ),
             ["number.mismatch"]
         );
+    }
+
+    #[test]
+    fn and_joins_number_words_only_after_a_hundred_or_a_scale() {
+        let fr = "Cinq personnes ont été condamnées à des peines allant de quatre à seize ans.";
+        assert!(rules(
+            fr,
+            "Five people were sentenced to between four and sixteen years."
+        )
+        .is_empty());
+        assert_eq!(
+            rules(
+                fr,
+                "Five people were sentenced to between four and six years."
+            ),
+            ["number.mismatch"]
+        );
+        assert!(rules(
+            "Deux cent six soldats et vingt et un civils ont été évacués.",
+            "Two hundred and six soldiers and twenty-one civilians were evacuated."
+        )
+        .is_empty());
     }
 
     #[test]

@@ -132,7 +132,7 @@ const NUMBER_WORDS: &[&str] = &[
 /// "a few thousand", "parts per million", "half a million", "a couple hundred".
 const MULTIPLIER_COUNTERS: &[&str] = &[
     "several", "few", "many", "some", "per", "couple", "quarter", "half", "his", "her", "this",
-    "that", "these", "those",
+    "that", "these", "those", "whose", "which", "what",
 ];
 
 const MULTIPLIERS: &[&str] = &["hundred", "thousand", "million", "billion", "trillion"];
@@ -373,6 +373,11 @@ fn broken_pair(context: &Context, (a, ca): (&Word, Class), (b, cb): (&Word, Clas
         (Preposition, Auxiliary) => !is_one_of(a, PARTICLES) && !context.stranding,
         (Preposition, Preposition) => {
             let agent = lower(b) == "by" && is_one_of(a, STRANDED_BEFORE_BY);
+            // "few and far between", "the years in between": "between" without an object.
+            let adverb = lower(a) == "between"
+                && context
+                    .before
+                    .is_some_and(|w| matches!(lower(w), "far" | "in"));
             let allowed = lower(b) != "by" && is_one_of(b, AFTER_PREPOSITION);
             // "in of", "on of": only "out", "up" and "off" take "of" as particles.
             let particle_of = lower(b) == "of";
@@ -383,6 +388,7 @@ fn broken_pair(context: &Context, (a, ca): (&Word, Class), (b, cb): (&Word, Clas
             (!is_one_of(a, PARTICLES) || particle_of)
                 && !allowed
                 && !agent
+                && !adverb
                 && !at_least()
                 && !stranded
         }
@@ -1079,6 +1085,21 @@ mod tests {
             "Several million vials, a few thousand doses and half a million tests.",
             "Lead reached 40 parts per million.",
             "Sixty-five thousand fled; a half million stayed; The Hundred Years War ended.",
+            "France, whose thousand or so troops are due to leave by January.",
+        ] {
+            assert_eq!(found(sentence), Vec::<String>::new(), "{sentence}");
+        }
+    }
+
+    #[test]
+    fn between_without_an_object_is_an_adverb() {
+        assert_eq!(
+            found("The talks, held between by the envoys."),
+            ["“between by”"]
+        );
+        for sentence in [
+            "Voters were few and far between by mid-morning.",
+            "The years in between by all accounts were calm.",
         ] {
             assert_eq!(found(sentence), Vec::<String>::new(), "{sentence}");
         }

@@ -172,16 +172,31 @@ impl LexicalChecks {
         };
         let text = scan.pair.target.text;
         let between = &text[scan.target.words[wrong.last].orig_end..word.orig_start];
-        let acronym = scan.target.word(next);
-        between.trim() == "("
-            && self.lexicon.terms[term].english.iter().any(|form| {
+        if between.trim() != "(" {
+            return false;
+        }
+        // The accepted acronym anywhere inside the parentheses: "(JNIM)", "(known by its
+        // Arabic acronym JNIM)".
+        let inside =
+            (next..(next + MAX_GLOSS_WORDS).min(scan.target.words.len())).take_while(|&k| {
+                k == next
+                    || !text[scan.target.words[k - 1].orig_end..scan.target.words[k].orig_start]
+                        .contains(')')
+            });
+        let is_acronym = |word: &str| {
+            self.lexicon.terms[term].english.iter().any(|form| {
                 let form = form.trim_end_matches('*');
                 !form.contains(' ')
                     && form.chars().all(|c| !c.is_lowercase())
-                    && form.eq_ignore_ascii_case(acronym)
+                    && form.eq_ignore_ascii_case(word)
             })
+        };
+        inside.into_iter().any(|k| is_acronym(scan.target.word(k)))
     }
 }
+
+/// Words a parenthesis after a term may hold before its acronym.
+const MAX_GLOSS_WORDS: usize = 8;
 
 /// The same content words in any order: "Sahel States Alliance" ~ "Alliance of Sahel States".
 /// The form to avoid ends a name the French has word for word and English keeps as it is:

@@ -20,12 +20,16 @@ const ENGLISH_RESTRICTIVES: &[&str] = &[
     "mere", "sole", "nothing", "not", "no", "never", "barely", "hardly", "scarcely",
 ];
 
-/// How far the « que » may follow the « ne »: « ne produit actuellement qu'environ ».
-const WINDOW: usize = 4;
+/// How far the « que » may follow the « ne »: « ne produit actuellement qu'environ »,
+/// « n'a confirmé l'enlèvement que dimanche ».
+const WINDOW: usize = 5;
 
 pub fn check(pair: &Pair, tokens: &Tokens) -> Option<Finding> {
     let french: Vec<&Word> = tokens.source.iter().filter(|w| w.is_word()).collect();
     let (ne, que) = restriction(&french)?;
+    if let Some(reversed) = not_only(pair, tokens, (french[ne], french[que])) {
+        return Some(reversed);
+    }
     let rendered = tokens.target.iter().any(|w| {
         let word = w.folded.as_str();
         super::RESTRICTIVE.contains(&word)
@@ -49,6 +53,42 @@ pub fn check(pair: &Pair, tokens: &Tokens) -> Option<Finding> {
             ),
         )
         .suggest("only"),
+    )
+}
+
+/// « ne vise qu'à » rendered "is not only aimed at": "not only" adds where the French
+/// restricts. French that says "not only" itself (« non seulement », « pas seulement »)
+/// is left alone.
+fn not_only(pair: &Pair, tokens: &Tokens, (ne, que): (&Word, &Word)) -> Option<Finding> {
+    let english: Vec<&Word> = tokens.target.iter().filter(|w| w.is_word()).collect();
+    let not = english.windows(2).find(|p| {
+        p[0].folded == "not" && matches!(p[1].folded.as_str(), "only" | "just" | "merely")
+    })?;
+    let french_not_only = tokens.source.windows(2).any(|p| {
+        matches!(p[0].folded.as_str(), "non" | "pas")
+            && matches!(
+                p[1].folded.as_str(),
+                "seulement" | "uniquement" | "que" | "qu'"
+            )
+    });
+    if french_not_only {
+        return None;
+    }
+    Some(
+        Finding::new(
+            "negation.restriction",
+            Category::Negation,
+            Severity::Error,
+            Some(pair.source.span(ne.start, que.end)),
+            Some(pair.target.span(not[0].start, not[1].end)),
+            format!(
+                "« {} » restricts (only); “{} {}” says there is more",
+                &pair.source.text[ne.start..que.end],
+                not[0].text,
+                not[1].text
+            ),
+        )
+        .suggest("only, solely"),
     )
 }
 
@@ -118,6 +158,26 @@ mod tests {
             fr,
             "Guinea currently produces no more than 40% of the electricity it needs."
         ));
+    }
+
+    #[test]
+    fn not_only_for_a_restriction_is_flagged() {
+        let fr =
+            "Pour ses détracteurs, cette réforme ne vise qu'à lui permettre de rester au pouvoir.";
+        let rules = |en: &str| crate::check::family_rules_on("negation.", fr, en);
+        assert_eq!(
+            rules("Critics say the reform is not only aimed at keeping him in power."),
+            ["negation.restriction"]
+        );
+        assert!(
+            rules("Critics say the reform is aimed solely at keeping him in power.").is_empty()
+        );
+        assert!(crate::check::family_rules_on(
+            "negation.",
+            "La réforme ne vise pas seulement à le maintenir au pouvoir.",
+            "The reform is not only aimed at keeping him in power."
+        )
+        .is_empty());
     }
 
     #[test]
