@@ -2,7 +2,8 @@
 //! English translation and a machine-translation-like one with planted errors listed in
 //! the round's KEY.md (tests/probes/roundN). Every round was first run unseen, then its
 //! misses led to general rules; the floors below hold the detection measured after that,
-//! and the correct translations must raise no error or warning.
+//! and the correct translations must raise no error or warning. Rounds 11, 19 and 25 are
+//! kept as measured unseen: only their false alarms on the correct translations were fixed.
 //!
 //! A planted error counts as found when a finding's English span overlaps its "Wrong EN"
 //! text (searched from the start of its paragraph), or, for an omitted sentence, when an
@@ -162,6 +163,12 @@ const FLOORS: &[(&str, f64)] = &[
     ("round17", 0.76),
     ("round18", 0.66),
     ("round19", 0.78),
+    ("round20", 0.74),
+    ("round21", 0.88),
+    ("round22", 0.78),
+    ("round23", 0.76),
+    ("round24", 0.80),
+    ("round25", 0.53),
 ];
 
 #[test]
