@@ -40,12 +40,26 @@ struct Entry {
 
 /// Where to look an entry up from a word: by the whole word, by its first three letters
 /// (stems), or among the few that match a word's end.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Index {
     whole: HashMap<String, Vec<usize>>,
     stems: HashMap<String, Vec<usize>>,
     endings: Vec<usize>,
+    /// Every ending is a hyphen compound's (`*-est`), so only such words need a look.
+    endings_hyphenated: bool,
     entries: Vec<Entry>,
+}
+
+impl Default for Index {
+    fn default() -> Self {
+        Index {
+            whole: HashMap::default(),
+            stems: HashMap::default(),
+            endings: Vec::new(),
+            endings_hyphenated: true,
+            entries: Vec::new(),
+        }
+    }
 }
 
 /// Shortest stem: `an*` would match half the vocabulary.
@@ -116,6 +130,7 @@ impl Index {
         }
         let at = self.entries.len();
         if first.starts_with('*') {
+            self.endings_hyphenated &= first.contains('-');
             self.endings.push(at);
         } else if let Some(stem) = first.strip_suffix('*') {
             if stem.chars().count() < MIN_STEM_CHARS {
@@ -143,13 +158,20 @@ impl Index {
         let mut found = Vec::new();
         for (i, word) in words.iter().enumerate() {
             let folded = word.folded.as_str();
+            // Stems are three letters or more; endings of hyphen compounds (« nord-est »)
+            // only end such words.
+            let stems = (folded.len() >= MIN_STEM_CHARS)
+                .then(|| self.stems.get(prefix(folded)))
+                .flatten();
+            let endings =
+                (!self.endings_hyphenated || folded.contains('-')).then_some(&self.endings);
             let candidates = self
                 .whole
                 .get(folded)
                 .into_iter()
                 .flatten()
-                .chain(self.stems.get(prefix(folded)).into_iter().flatten())
-                .chain(self.endings.iter());
+                .chain(stems.into_iter().flatten())
+                .chain(endings.into_iter().flatten());
             for &k in candidates {
                 let entry = &self.entries[k];
                 if let Some(end) = entry.matches_at(words, i) {
@@ -217,20 +239,31 @@ struct Sides {
 }
 
 /// Per opposition, what the words of one side say, locutions taken out.
-fn meanings(index: &Index, words: &[&Word]) -> HashMap<usize, Sides> {
+fn meanings(index: &Index, words: &[&Word]) -> Vec<(usize, Sides)> {
     let found = index.find(words);
     let hidden = |f: &Found| {
         found.iter().any(|l| {
             index.entries[l.entry].role == Role::Locution && l.from <= f.from && f.to <= l.to
         })
     };
-    let mut by_opposition: HashMap<usize, Sides> = HashMap::default();
+    // A sentence touches few oppositions: a short list beats a map.
+    let mut by_opposition: Vec<(usize, Sides)> = Vec::new();
     for f in found.iter().filter(|f| !hidden(f)) {
         let entry = &index.entries[f.entry];
         if entry.role == Role::Locution {
             continue;
         }
-        let sides = by_opposition.entry(entry.opposition).or_default();
+        let at = match by_opposition
+            .iter()
+            .position(|(o, _)| *o == entry.opposition)
+        {
+            Some(at) => at,
+            None => {
+                by_opposition.push((entry.opposition, Sides::default()));
+                by_opposition.len() - 1
+            }
+        };
+        let sides = &mut by_opposition[at].1;
         sides.present[entry.meaning] = true;
         if entry.role == Role::Cue && sides.cue[entry.meaning].is_none() {
             sides.cue[entry.meaning] = Some(*f);
@@ -254,15 +287,17 @@ pub fn check(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
     let list = opposites();
     let french_words = words_only(&tokens.source);
     let french = meanings(&list.french, &french_words);
-    if french.is_empty() {
+    // Most sentences hold no word of one meaning alone: the English is then not read.
+    let one_sided = |sides: &Sides| (0..2).any(|m| sides.cue[m].is_some() && !sides.present[1 - m]);
+    if !french.iter().any(|(_, sides)| one_sided(sides)) {
         return Vec::new();
     }
     let english_words = words_only(&tokens.target);
     let english = meanings(&list.english, &english_words);
     let mut swaps: Vec<(usize, usize, Found, Found)> = french
         .iter()
-        .filter_map(|(&opposition, fr)| {
-            let en = english.get(&opposition)?;
+        .filter_map(|&(opposition, ref fr)| {
+            let (_, en) = english.iter().find(|(o, _)| *o == opposition)?;
             let (meaning, said, opposite) = swapped(fr, en)?;
             Some((opposition, meaning, said, opposite))
         })
@@ -461,8 +496,8 @@ mod tests {
         let tokens = crate::check::words(text);
         let words = words_only(&tokens);
         meanings(&opposites().english, &words)
-            .values()
-            .flat_map(|sides| sides.cue.into_iter().flatten())
+            .iter()
+            .flat_map(|(_, sides)| sides.cue.into_iter().flatten())
             .map(|f| {
                 words[f.from..f.to]
                     .iter()

@@ -420,7 +420,9 @@ fn spelt_in_two_words(name: &str, words: &[Word]) -> bool {
     let name: String = name.chars().filter(|c| c.is_alphanumeric()).collect();
     words.windows(2).any(|pair| {
         let named = |w: &Word| w.is_capitalised() && w.folded.chars().count() >= 3;
-        if !(named(pair[0]) && named(pair[1])) {
+        let length = pair[0].folded.len() + pair[1].folded.len();
+        let close_length = length.abs_diff(name.len()) <= 3;
+        if !(close_length && named(pair[0]) && named(pair[1])) {
             return false;
         }
         let joined = format!("{}{}", pair[0].folded, pair[1].folded);
@@ -451,6 +453,10 @@ fn half_of_a_compound(name: &Name, own: &View, other: &[(&str, String)]) -> bool
         .into_iter()
         .flatten()
         .filter(|&(a, b)| b < words.len() && named(words[a]) && named(words[b]))
+        .filter(|&(a, b)| {
+            let length = words[a].folded.len() + words[b].folded.len();
+            other.iter().any(|(w, _)| length.abs_diff(w.len()) <= 3)
+        })
         .map(|(a, b)| format!("{}{}", words[a].folded, words[b].folded));
     joined
         .into_iter()
@@ -508,11 +514,8 @@ fn explained(name: &Name, own: &View, other: &View, own_is_french: bool) -> bool
     {
         return true;
     }
-    if spelt_in_two_words(&name.folded, other.words) || half_of_a_compound(name, own, vocabulary) {
-        return true;
-    }
     let lex = lexicon();
-    own.index.get(&name.folded).is_some_and(|entries| {
+    let exonym = own.index.get(&name.folded).is_some_and(|entries| {
         entries.iter().any(|&e| {
             let entry = &lex.exonyms[e];
             let (mine, theirs) = if own_is_french {
@@ -525,7 +528,10 @@ fn explained(name: &Name, own: &View, other: &View, own_is_french: bool) -> bool
             mine.iter().any(|f| contains_phrase(own_text, f))
                 && theirs.iter().any(|f| contains_phrase(other_text, f))
         })
-    })
+    });
+    exonym
+        || spelt_in_two_words(&name.folded, other.words)
+        || half_of_a_compound(name, own, vocabulary)
 }
 
 fn segment_starts(side: &super::Side) -> Vec<usize> {
