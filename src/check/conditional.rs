@@ -49,15 +49,6 @@ const MODAL_CONDITIONALS: &[&str] = &[
     "vaudrait",
 ];
 
-/// A verb in the conditional by itself (« représenterait », « s'élèveraient »): reported
-/// information with no auxiliary. Nouns in -trait (portrait, retrait) are no verbs.
-fn is_plain_conditional(folded: &str) -> bool {
-    let verb = folded.rsplit(['\'', '’']).next().unwrap_or(folded);
-    (verb.ends_with("raient") || verb.ends_with("rait") && !verb.ends_with("trait"))
-        && verb.chars().count() >= 7
-        && !MODAL_CONDITIONALS.contains(&verb)
-}
-
 /// The imperfect of a verb whose stem ends in r looks like a conditional (« figuraient »,
 /// « déclaraient », « opéraient », « montraient »), but the conditional puts a mute e or
 /// the infinitive's own letters before its r (« figureraient », « montreraient »,
@@ -81,9 +72,16 @@ fn is_imperfect(text: &str) -> bool {
     }
 }
 
-/// A conditional verb standing alone, imperfects that look like one left out.
+/// A verb in the conditional by itself (« représenterait », « s'élèveraient »): reported
+/// information with no auxiliary. Nouns in -trait (portrait, retrait) are no verbs, nor
+/// imperfects that look like conditionals.
 fn is_plain_conditional_word(word: &Word) -> bool {
-    is_plain_conditional(&word.folded) && !is_imperfect(word.text)
+    let folded = word.folded.as_str();
+    let verb = folded.rsplit(['\'', '’']).next().unwrap_or(folded);
+    (verb.ends_with("raient") || verb.ends_with("rait") && !verb.ends_with("trait"))
+        && verb.chars().count() >= 7
+        && !MODAL_CONDITIONALS.contains(&verb)
+        && !is_imperfect(word.text)
 }
 
 /// Endings of French past participles (« exportée », « pris », « détenu »).
@@ -164,7 +162,7 @@ pub fn check(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
     let fact = match (reported, &hypothesis) {
         (Some(k), None) => stated_as_fact(pair, tokens, k),
         (None, _) => claim::claimed_as_fact(pair, tokens).or_else(|| {
-            hearsay_past(&tokens.source)
+            unattributed_hearsay(&tokens.source)
                 .filter(|_| !has_modal(&tokens.target))
                 .and_then(|k| stated_as_fact(pair, tokens, k))
         }),
@@ -463,8 +461,8 @@ fn rendered_as_hypothesis(pair: &Pair, tokens: &Tokens, auxiliary: usize) -> Opt
     )
 }
 
-/// Words that make a conditional past counterfactual rather than reported: « sans son
-/// aide, le pays aurait sombré », « faute de quoi ».
+/// Words that make a conditional counterfactual rather than reported when they come
+/// before it: « sans son aide, le pays aurait sombré », « si rien n'est fait ».
 const COUNTERFACTUAL_CUES: &[&str] = &[
     "si",
     "s'il",
@@ -486,7 +484,7 @@ const MODAL_PARTICIPLES: &[&str] = &[
 /// A conditional with no source named and no condition: news writing reports hearsay
 /// this way too (« le groupe, qui aurait refusé de construire une raffinerie », « des
 /// acheteurs profiteraient de »), so rendered as plain fact it is worth a note.
-fn hearsay_past(words: &[Word]) -> Option<usize> {
+fn unattributed_hearsay(words: &[Word]) -> Option<usize> {
     // The condition comes first: « sans cette aide, le pays aurait sombré »; a « sans »
     // after the verb (« serait détenu sans avoir pu ») is no condition.
     let condition_before = |k: usize| {
