@@ -2144,6 +2144,11 @@ fn set_phrases_are_found_in_their_inflected_forms() {
             "Ils ont été détenus pour avoir manifesté pacifiquement.",
             "They were detained for demonstrating peacefully.",
         ),
+        // A butcher's shop in the literal sense is rightly one.
+        (
+            "Une boucherie du marché central a été pillée dans la nuit.",
+            "A butcher's shop in the central market was looted overnight.",
+        ),
         // Seizing goods is rightly "seize".
         (
             "La douane a saisi deux tonnes de cannabis près de la cour du marché.",
