@@ -2,7 +2,10 @@
 //! file (1,500 presplit pairs), every family included. Target: ≥ 20,000 pairs/s in release.
 //!
 //! Run with `cargo bench --bench check`. Prints the median and best of 15 rounds; skips
-//! when ../shared is absent.
+//! when ../shared is absent. Uses the allocator the `wirealign` binary uses.
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use std::path::PathBuf;
 use std::time::Instant;

@@ -31,9 +31,21 @@ const MIN_ENGLISH_CONTENT_WORDS: usize = 8;
 struct Dictionary {
     /// foldhash: every French word of every pair is looked up, once per possible stem.
     words: foldhash::HashMap<String, Vec<Equivalent>>,
-    stems: foldhash::HashMap<String, Vec<Equivalent>>,
-    /// Length of the shortest stem: shorter prefixes need no lookup.
-    min_stem: usize,
+    /// Stems by their first `STEM_KEY` bytes: one lookup finds the few a word may start
+    /// with, instead of one lookup per prefix length.
+    stems: foldhash::HashMap<[u8; STEM_KEY], Vec<(String, Vec<Equivalent>)>>,
+    /// Stems shorter than the key, read one by one (the core dictionary has none).
+    short_stems: Vec<(String, Vec<Equivalent>)>,
+    /// Length in bytes of the shortest stem.
+    shortest_stem: usize,
+}
+
+/// Bytes of a stem that index it; the core dictionary's stems are all this long, as
+/// shorter ones over-match.
+const STEM_KEY: usize = 4;
+
+fn stem_key(text: &str) -> Option<[u8; STEM_KEY]> {
+    text.as_bytes().get(..STEM_KEY)?.try_into().ok()
 }
 
 /// An English word, or a stem when `stem` is set.
@@ -60,9 +72,10 @@ fn dictionary() -> &'static Dictionary {
 
 fn parse_dictionary(text: &str) -> Dictionary {
     let mut dictionary = Dictionary {
-        min_stem: usize::MAX,
+        shortest_stem: usize::MAX,
         ..Dictionary::default()
     };
+    let mut stems: foldhash::HashMap<String, Vec<Equivalent>> = Default::default();
     let lines = text
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty());
@@ -82,10 +95,20 @@ fn parse_dictionary(text: &str) -> Dictionary {
         let french = french.trim();
         let key = fold(french.trim_end_matches('*'));
         if french.ends_with('*') {
-            dictionary.min_stem = dictionary.min_stem.min(key.len());
-            dictionary.stems.entry(key).or_default().extend(equivalents);
+            dictionary.shortest_stem = dictionary.shortest_stem.min(key.len());
+            stems.entry(key).or_default().extend(equivalents);
         } else {
             dictionary.words.entry(key).or_default().extend(equivalents);
+        }
+    }
+    for (stem, equivalents) in stems {
+        match stem_key(&stem) {
+            Some(key) => dictionary
+                .stems
+                .entry(key)
+                .or_default()
+                .push((stem, equivalents)),
+            None => dictionary.short_stems.push((stem, equivalents)),
         }
     }
     dictionary
@@ -96,10 +119,13 @@ impl Dictionary {
     /// stems it starts with.
     fn equivalents(&self, french: &str) -> Vec<&Equivalent> {
         let exact = self.words.get(french).into_iter().flatten();
-        let stems = (self.min_stem.min(french.len() + 1)..=french.len())
-            .filter(|&n| french.is_char_boundary(n))
-            .filter_map(|n| self.stems.get(&french[..n]))
-            .flatten();
+        let stems = stem_key(french)
+            .and_then(|key| self.stems.get(&key))
+            .into_iter()
+            .flatten()
+            .chain(&self.short_stems)
+            .filter(|(stem, _)| french.starts_with(stem.as_str()))
+            .flat_map(|(_, equivalents)| equivalents);
         exact.chain(stems).collect()
     }
 }
@@ -344,9 +370,10 @@ mod tests {
     #[test]
     fn the_core_dictionary_is_a_real_list_of_safe_stems() {
         let d = dictionary();
-        assert!(d.words.len() + d.stems.len() > 2000);
+        let stems: usize = d.stems.values().map(Vec::len).sum();
+        assert!(d.words.len() + stems > 2000);
         assert!(
-            d.min_stem >= 4,
+            d.shortest_stem >= STEM_KEY,
             "a French stem shorter than 4 letters over-matches"
         );
         let lines = CORE_DICTIONARY

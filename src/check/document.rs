@@ -19,11 +19,13 @@ struct KeptAcronym {
 #[derive(Debug, Clone, Default)]
 pub struct DocumentChecks {
     acronyms: Vec<KeptAcronym>,
+    /// Every kept acronym at once: one pass over the document, not one per acronym.
+    finder: Option<aho_corasick::AhoCorasick>,
 }
 
 impl DocumentChecks {
     pub fn from_glossary(glossary: &Glossary) -> Self {
-        let acronyms = glossary
+        let acronyms: Vec<KeptAcronym> = glossary
             .iter()
             .filter_map(|concept| {
                 let english = concept.en.acronym.as_deref()?;
@@ -38,7 +40,24 @@ impl DocumentChecks {
                 })
             })
             .collect();
-        DocumentChecks { acronyms }
+        let finder = aho_corasick::AhoCorasick::new(acronyms.iter().map(|k| &k.acronym)).ok();
+        DocumentChecks { acronyms, finder }
+    }
+
+    /// The kept acronyms `text` uses as whole words.
+    fn used_in(&self, text: &str) -> Vec<&KeptAcronym> {
+        let Some(finder) = &self.finder else {
+            return Vec::new();
+        };
+        let mut used = vec![false; self.acronyms.len()];
+        for m in finder.find_overlapping_iter(text) {
+            used[m.pattern().as_usize()] |= is_whole_word(text, m.start(), m.end());
+        }
+        self.acronyms
+            .iter()
+            .zip(used)
+            .filter_map(|(kept, used)| used.then_some(kept))
+            .collect()
     }
 
     /// Findings over the links of one document pair, each with the index of its link.
@@ -52,11 +71,7 @@ impl DocumentChecks {
         let Some(doc) = pairs.first().map(|p| p.target.doc) else {
             return Vec::new();
         };
-        let used: Vec<&KeptAcronym> = self
-            .acronyms
-            .iter()
-            .filter(|kept| word_at(&doc.text, &kept.acronym).is_some())
-            .collect();
+        let used = self.used_in(&doc.text);
         if used.is_empty() {
             return Vec::new();
         }
@@ -100,12 +115,15 @@ impl DocumentChecks {
 
 /// Byte offset of the first whole-word, case-sensitive occurrence of `word` in `text`.
 fn word_at(text: &str, word: &str) -> Option<usize> {
+    text.match_indices(word)
+        .map(|(at, _)| at)
+        .find(|&at| is_whole_word(text, at, at + word.len()))
+}
+
+/// `text[start..end]` is neither preceded nor followed by a letter, digit or hyphen.
+fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
     let is_word_char = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-');
-    text.match_indices(word).map(|(at, _)| at).find(|&at| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + word.len()..].chars().next();
-        !is_word_char(before) && !is_word_char(after)
-    })
+    !is_word_char(text[..start].chars().next_back()) && !is_word_char(text[end..].chars().next())
 }
 
 fn title_case(name: &str) -> String {

@@ -274,6 +274,14 @@ fn transliteration_key(folded: &str) -> String {
     let mut key = folded.to_string();
     // In this order: "tch" must become "ch" before "ch" is left alone, "q" must become
     // "k" before "ck" is read. Most words hold none of these, so each step looks first.
+    // A bit per ASCII letter the key may hold: the search for a spelling is skipped when
+    // one of its letters is missing, which is most of the time.
+    let letters = |s: &str| {
+        s.bytes()
+            .filter(u8::is_ascii_lowercase)
+            .fold(0u32, |bits, b| bits | 1 << (b - b'a'))
+    };
+    let mut present = letters(&key);
     for (from, to) in [
         ("tch", "ch"),
         ("ou", "u"),
@@ -286,8 +294,10 @@ fn transliteration_key(folded: &str) -> String {
         ("q", "k"),
         ("ck", "k"),
     ] {
-        if key.contains(from) {
+        let needed = letters(from);
+        if present & needed == needed && key.contains(from) {
             key = key.replace(from, to);
+            present |= letters(to);
         }
     }
     key.retain(char::is_alphanumeric);

@@ -485,6 +485,10 @@ fn digits_at(words: &[Word], i: usize, text: &str, lang: &str, out: &mut Vec<Qua
 /// "a hundred"), an ordinal, an approximate word, a Roman numeral.
 fn words_at(words: &[Word], i: usize, lang: &str, out: &mut Vec<Quantity>) -> usize {
     let w = &words[i];
+    // Most words are no number word of any kind: one lookup says so.
+    if !w.folded.contains('-') && !lexicon(lang).contains_key(w.folded.as_str()) {
+        return approx_word(words, i, lang, out);
+    }
     if let Some(share) = fraction_at(words, i, lang) {
         out.push(share);
         return 1;

@@ -34,6 +34,17 @@ const ENGLISH_WORDS: &[&str] = &[
     "there", "after", "also", "said", "we", "our",
 ];
 
+/// Looked up for every English word of every pair: a set, not a scan of the list.
+fn english_words() -> &'static HashSet<&'static str> {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| ENGLISH_WORDS.iter().copied().collect())
+}
+
+fn english_borrowings() -> &'static HashSet<&'static str> {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| ENGLISH_BORROWINGS.iter().copied().collect())
+}
+
 /// Endings of French words that English words copied unchanged from French rarely have.
 const FRENCH_ENDINGS: &[&str] = &[
     "ement", "ements", "eux", "euse", "euses", "eaux", "oire", "oires", "iques", "ienne", "iennes",
@@ -213,7 +224,7 @@ fn looks_french(
     previous: Option<&Word>,
     next: Option<&Word>,
 ) -> bool {
-    if ENGLISH_BORROWINGS.contains(&lower) {
+    if english_borrowings().contains(lower) {
         return false;
     }
     // "l'humidité", "d'autres": a French elision before a lower-case word.
@@ -292,7 +303,7 @@ fn language_shares(words: &[Word]) -> (usize, usize, usize) {
         if french_words().contains(lower.as_ref()) || is_elision(&lower) {
             french += 1;
         }
-        if ENGLISH_WORDS.contains(&lower.as_ref()) {
+        if english_words().contains(lower.as_ref()) {
             english += 1;
         }
     }

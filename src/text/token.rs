@@ -129,6 +129,10 @@ pub fn is_apostrophe(c: char) -> bool {
 
 /// Lower-cases and removes diacritics: "Jézéquel" → "jezequel", "ÉTATS" → "etats".
 pub fn fold(text: &str) -> String {
+    // Most words of English and much of French are plain ASCII: nothing to decompose.
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     text.nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .flat_map(char::to_lowercase)

@@ -30,9 +30,6 @@ fn is_acronym(word: &str) -> bool {
 #[derive(Debug, Clone, Default)]
 pub struct Folded {
     pub text: String,
-    /// `text` with a space in front and every byte outside words turned into a space:
-    /// a lexicon word searched as " word" can then only match at a word start.
-    pub spaced: String,
     pub words: Vec<Word>,
 }
 
@@ -47,12 +44,7 @@ impl Folded {
             origin.resize(origin.len() + (text.len() - before), span);
         }
         let words = split_words(original, &text, &origin);
-        let spaced = spaced(&text, &words);
-        Folded {
-            text,
-            spaced,
-            words,
-        }
+        Folded { text, words }
     }
 
     /// Original local byte span of the folded words `first..=last`.
@@ -92,14 +84,6 @@ impl Folded {
     }
 }
 
-fn spaced(text: &str, words: &[Word]) -> String {
-    let mut spaced = vec![b' '; text.len() + 1];
-    for w in words {
-        spaced[w.start + 1..w.end + 1].copy_from_slice(&text.as_bytes()[w.start..w.end]);
-    }
-    String::from_utf8(spaced).expect("whole words of UTF-8 text")
-}
-
 /// Folds one character the way `crate::text::token::fold` does (lower case, no accents,
 /// one apostrophe), and also spells out the ligatures œ and æ.
 pub fn push_folded(c: char, out: &mut String) {
@@ -132,7 +116,8 @@ pub fn fold_str(s: &str) -> String {
 /// Words are maximal runs of letters and digits: apostrophes and hyphens separate words,
 /// so "l'amalgame" gives "l" and "amalgame", "day-to-day" three words.
 fn split_words(original: &str, folded: &str, origin: &[(u32, u32)]) -> Vec<Word> {
-    let mut words = Vec::new();
+    // About one word in six bytes of running text.
+    let mut words = Vec::with_capacity(folded.len() / 6 + 1);
     let mut start = None;
     for (at, c) in folded
         .char_indices()
@@ -181,9 +166,6 @@ mod tests {
         let (s, e) = f.orig_span(3, 5);
         assert_eq!(&text[s..e], "Président « Nouvel Horizon");
         assert!(f.words[3].capitalised && !f.words[2].capitalised);
-        // "«" and "»" are two bytes each: two spaces.
-        assert_eq!(f.spaced, " l oeuvre du president    nouvel horizon   ");
-        assert_eq!(f.spaced.len(), f.text.len() + 1);
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! Word-sequence patterns matched with one Aho-Corasick pass over folded text.
+//! Word-sequence patterns matched word by word over folded text.
 //!
 //! A pattern is a phrase of words as written in a lexicon: "situer les responsabilités",
 //! "amalgame*" (a trailing `*` matches any word starting with the stem, which covers
@@ -7,10 +7,16 @@
 //! clitics, articles and adverbs do not hide a set phrase ("mettre sérieusement en cause").
 
 use super::folded::{fold_str, Folded};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use foldhash::HashMap;
 
 pub type PatternId = usize;
+
+/// Stems are three letters or more: their first three bytes index them.
+const STEM_KEY: usize = 3;
+
+fn stem_key(text: &str) -> Option<[u8; STEM_KEY]> {
+    text.as_bytes().get(..STEM_KEY)?.try_into().ok()
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct Literal {
@@ -104,39 +110,17 @@ impl PatternSetBuilder {
     }
 
     pub fn build(self, gap: usize) -> PatternSet {
-        let mut texts: Vec<&str> = Vec::new();
-        let mut by_text: Vec<Vec<usize>> = Vec::new();
+        // Literals only ever match whole words or word starts, so each word of a text is
+        // looked up, not scanned: its whole text, its text less a plural -s (acronyms), and
+        // the stems sharing its first three bytes.
+        let mut whole: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut stems: HashMap<[u8; STEM_KEY], Vec<usize>> = HashMap::default();
         for (id, literal) in self.literals.iter().enumerate() {
-            match texts.iter().position(|t| *t == literal.text) {
-                Some(at) => by_text[at].push(id),
-                None => {
-                    texts.push(&literal.text);
-                    by_text.push(vec![id]);
-                }
+            whole.entry(literal.text.clone()).or_default().push(id);
+            if let Some(key) = stem_key(&literal.text).filter(|_| literal.stem) {
+                stems.entry(key).or_default().push(id);
             }
         }
-        // Each literal is searched with a space in front, in a copy of the text where
-        // only words remain (`Folded::spaced`), so matches start at word starts only.
-        // Leftmost-longest: the automaton reports the longest literal a word begins
-        // with; the shorter ones are its prefixes, listed in `prefixes`.
-        let spaced: Vec<String> = texts.iter().map(|t| format!(" {t}")).collect();
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            // Every literal starts with a space: a prefilter would stop at every word.
-            .prefilter(false)
-            .build(&spaced)
-            .expect("lexicon automaton fits in memory");
-        let index: HashMap<&str, usize> = texts.iter().enumerate().map(|(i, t)| (*t, i)).collect();
-        let prefixes = texts
-            .iter()
-            .map(|long| {
-                long.char_indices()
-                    .map(|(at, c)| &long[..at + c.len_utf8()])
-                    .filter_map(|prefix| index.get(prefix).copied())
-                    .collect()
-            })
-            .collect();
         // Each eager pattern is looked for around its rarest word: "in the breast of"
         // is tried where "breast" occurs, not at every "the".
         let mut uses = vec![0usize; self.literals.len()];
@@ -156,9 +140,8 @@ impl PatternSetBuilder {
             anchors[literal].push((id, k));
         }
         PatternSet {
-            automaton,
-            prefixes,
-            by_text,
+            whole,
+            stems,
             literals: self.literals,
             patterns: self.patterns,
             anchors,
@@ -179,11 +162,10 @@ impl Hits {
 
 #[derive(Debug, Clone)]
 pub struct PatternSet {
-    automaton: AhoCorasick,
-    /// Automaton pattern index → automaton pattern indices that are prefixes of it.
-    prefixes: Vec<Vec<usize>>,
-    /// Automaton pattern index → literal ids sharing that text.
-    by_text: Vec<Vec<usize>>,
+    /// Literal text → literal ids with that text.
+    whole: HashMap<String, Vec<usize>>,
+    /// First bytes of a stem literal → stem literal ids.
+    stems: HashMap<[u8; STEM_KEY], Vec<usize>>,
     literals: Vec<Literal>,
     patterns: Vec<Pattern>,
     /// Literal id → patterns anchored on it, with the literal's place in the pattern.
@@ -195,25 +177,25 @@ impl PatternSet {
     /// Every literal found at a word start of `folded`.
     pub fn hits(&self, folded: &Folded) -> Hits {
         let mut hits = Vec::new();
-        let mut words = folded.words.iter().enumerate().peekable();
-        for m in self.automaton.find_iter(&folded.spaced) {
-            // The space before a word in `spaced` sits at the word's offset in `text`.
-            while words.next_if(|(_, w)| w.start < m.start()).is_some() {}
-            let Some(&(index, word)) = words.peek().filter(|(_, w)| w.start == m.start()) else {
-                continue;
-            };
-            for &text in &self.prefixes[m.pattern().as_usize()] {
-                for &literal in &self.by_text[text] {
+        for (index, word) in folded.words.iter().enumerate() {
+            let text = &folded.text[word.start..word.end];
+            let mut push = |ids: Option<&Vec<usize>>, fits: &dyn Fn(&Literal) -> bool| {
+                for &literal in ids.into_iter().flatten() {
                     let spec = &self.literals[literal];
-                    let whole = spec.text.len() == word.end - word.start;
-                    // English pluralises acronyms: "NGO" matches "NGOs".
-                    let plural = spec.caps
-                        && spec.text.len() + 1 == word.end - word.start
-                        && folded.text.as_bytes()[word.end - 1] == b's';
-                    if (whole || plural || spec.stem) && case_fits(spec, word) {
+                    if fits(spec) && case_fits(spec, word) {
                         hits.push((index, literal));
                     }
                 }
+            };
+            push(self.whole.get(text), &|_| true);
+            // English pluralises acronyms: "NGO" matches "NGOs".
+            if let Some(singular) = text.strip_suffix('s') {
+                push(self.whole.get(singular), &|spec| spec.caps && !spec.stem);
+            }
+            if let Some(key) = stem_key(text) {
+                push(self.stems.get(&key), &|spec| {
+                    spec.text.len() < text.len() && text.starts_with(&spec.text)
+                });
             }
         }
         hits.sort_unstable();
