@@ -137,7 +137,11 @@ fn rounds() -> Vec<PathBuf> {
     let mut rounds: Vec<PathBuf> = std::fs::read_dir(dir)
         .expect("tests/probes")
         .map(|e| e.expect("entry").path())
-        .filter(|p| p.is_dir())
+        .filter(|p| {
+            p.is_dir()
+                && p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with("round"))
+        })
         .collect();
     rounds.sort();
     rounds

@@ -13,6 +13,7 @@ pub mod negation;
 pub mod numbers;
 pub mod omission;
 pub mod participle;
+pub mod pronoun_number;
 pub mod untranslated;
 pub mod word_order;
 
@@ -298,6 +299,7 @@ impl Checker {
         findings.extend(negation::only::check(pair, &tokens));
         findings.extend(antonyms::check(pair, &tokens));
         findings.extend(gender::check(pair, &tokens));
+        findings.extend(pronoun_number::check(pair, &tokens));
         findings.extend(conditional::check(pair, &tokens));
         findings.extend(untranslated::check(pair, &tokens));
         findings.extend(untranslated::guillemets(pair));

@@ -96,6 +96,22 @@ pub fn is_number_word(lang: &str, folded: &str) -> bool {
     .is_some()
 }
 
+/// The value of a number word that counts or approximates a count: « trois » → 3,
+/// "sixty" → 60, « une soixantaine » → 60, "dozens" → 12.
+pub fn word_value(lang: &str, folded: &str) -> Option<f64> {
+    lookup(lang, folded, |k| {
+        matches!(
+            k,
+            WordKind::Cardinal
+                | WordKind::Hundred
+                | WordKind::Scale
+                | WordKind::Approx
+                | WordKind::ApproxPlural
+        )
+    })
+    .map(|(_, value)| value)
+}
+
 /// How much a figure is worth as evidence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Strength {
