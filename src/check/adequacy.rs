@@ -198,6 +198,14 @@ struct FrenchWord<'w> {
     digits: String,
     spellings: Vec<String>,
     equivalents: Vec<&'static Equivalent>,
+    /// The first bytes an English counterpart may start with: the word's own and its
+    /// equivalents'. Every English word is first tested against this set.
+    initials: [u64; 4],
+}
+
+fn initial_bit(word: &str) -> Option<(usize, u64)> {
+    let byte = *word.as_bytes().first()?;
+    Some((usize::from(byte / 64), 1 << (byte % 64)))
 }
 
 impl<'w> FrenchWord<'w> {
@@ -207,11 +215,19 @@ impl<'w> FrenchWord<'w> {
         } else {
             Vec::new()
         };
+        let mut initials = [0u64; 4];
+        let own = std::iter::once(word.folded.as_str());
+        for text in own.chain(equivalents.iter().map(|e| e.text.as_str())) {
+            if let Some((slot, bit)) = initial_bit(text) {
+                initials[slot] |= bit;
+            }
+        }
         FrenchWord {
             word,
             digits: digits(word),
             spellings: spelling_variants(&word.folded),
             equivalents,
+            initials,
         }
     }
 
@@ -219,6 +235,11 @@ impl<'w> FrenchWord<'w> {
         match (self.word.kind, english.kind) {
             (TokenKind::Number, TokenKind::Number) => self.digits == english_digits,
             (TokenKind::Word, TokenKind::Word) => {
+                let possible = initial_bit(&english.folded)
+                    .is_some_and(|(slot, bit)| self.initials[slot] & bit != 0);
+                if !possible {
+                    return false;
+                }
                 // Every way of corresponding starts with the same letter: most English
                 // words are turned away on it, without a string comparison.
                 let initial = english.folded.as_bytes().first();

@@ -75,10 +75,23 @@ const MONTHS: Cycle = Cycle {
 /// (token index, position in the cycle) of each name of one side. English names must be
 /// capitalised: "may", "march" and "sun" are also common words.
 fn named(words: &[Word], names: &[&[&str]], capitalised: bool) -> Vec<(usize, usize)> {
+    // Most words start with a letter no name of the cycle starts with.
+    let mut initials = [false; 256];
+    for spelling in names.iter().flat_map(|spellings| spellings.iter()) {
+        if let Some(&b) = spelling.as_bytes().first() {
+            initials[usize::from(b)] = true;
+        }
+    }
     words
         .iter()
         .enumerate()
         .filter(|(_, w)| !capitalised || w.text.starts_with(char::is_uppercase))
+        .filter(|(_, w)| {
+            w.folded
+                .as_bytes()
+                .first()
+                .is_some_and(|&b| initials[usize::from(b)])
+        })
         .filter_map(|(k, w)| {
             let folded = w.folded.trim_end_matches('.');
             names

@@ -188,8 +188,10 @@ impl PatternSet {
                 }
             };
             push(self.whole.get(text), &|_| true);
-            // English pluralises acronyms: "NGO" matches "NGOs".
-            if let Some(singular) = text.strip_suffix('s') {
+            // English pluralises acronyms: "NGO" matches "NGOs". Only capitalised words
+            // can be acronyms (`case_fits`).
+            let may_be_acronym = word.all_caps || word.capitalised;
+            if let Some(singular) = text.strip_suffix('s').filter(|_| may_be_acronym) {
                 push(self.whole.get(singular), &|spec| spec.caps && !spec.stem);
             }
             if let Some(key) = stem_key(text) {
