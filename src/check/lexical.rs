@@ -3,9 +3,9 @@
 //!
 //! Every family is bilingual: a French trigger in the source side of a link and a
 //! suspicious English rendering in its target side, with silence when a right rendering is
-//! there. All phrases of all lexicons are compiled once into two Aho-Corasick automata (one
-//! per language) over accent-folded, lower-cased text; each pair is folded and scanned
-//! once per side.
+//! there. All phrases of all lexicons are compiled once into two pattern sets (one per
+//! language) over accent-folded, lower-cased text; each pair is folded once per side and
+//! each of its words looked up in the set's word and stem tables.
 //!
 //! Data (reviewable TSV, embedded): `lexical/data/false_friends.tsv`, `calques.tsv`, `senses.tsv`,
 //! `media.tsv`, `title_words.tsv`, `terms.tsv`; the glossary's concepts add terminology.

@@ -475,8 +475,8 @@ fn before_subject(words: &[Word], k: usize) -> Option<usize> {
     before_noun_phrase(words, p)
 }
 
-/// The nearest noun phrase at or before `from`, passing over those inside a prepositional
-/// phrase.
+/// What « en » stands for, as far as its number goes: a noun phrase or a count, with the
+/// byte span to quote.
 struct Antecedent {
     number: Number,
     start: usize,
@@ -484,6 +484,8 @@ struct Antecedent {
     collective: bool,
 }
 
+/// The nearest noun phrase at or before `from`, passing over those inside a prepositional
+/// phrase.
 fn antecedent(words: &[Word], from: usize) -> Option<Antecedent> {
     (0..=from)
         .rev()
@@ -510,30 +512,27 @@ fn names_joined_at(words: &[Word], d: usize) -> Option<Antecedent> {
 /// The noun phrase whose determiner is word `d`, unless it sits in a prepositional phrase
 /// or only dates something.
 fn noun_phrase_at(words: &[Word], d: usize) -> Option<Antecedent> {
-    {
-        let mut number = determiner_number(words, d)?;
-        if in_prepositional_phrase(words, d) {
-            return None;
-        }
-        let noun = words.get(d + 1).filter(|w| w.kind != TokenKind::Punct)?;
-        if (d + 1..(d + 3).min(words.len())).any(|j| is_in(TIME_NOUNS, &words[j])) {
-            return None;
-        }
-        if coordinated(words, d) {
-            number = Number::Plural;
-        }
-        Some(Antecedent {
-            number,
-            start: words[d].start,
-            end: noun.end,
-            collective: is_in(COLLECTIVES, noun),
-        })
+    let mut number = determiner_number(words, d)?;
+    if in_prepositional_phrase(words, d) {
+        return None;
     }
+    let noun = words.get(d + 1).filter(|w| w.kind != TokenKind::Punct)?;
+    if (d + 1..(d + 3).min(words.len())).any(|j| is_in(TIME_NOUNS, &words[j])) {
+        return None;
+    }
+    if coordinated(words, d) {
+        number = Number::Plural;
+    }
+    Some(Antecedent {
+        number,
+        start: words[d].start,
+        end: noun.end,
+        collective: is_in(COLLECTIVES, noun),
+    })
 }
 
 /// The subject of the sentence holding word `at`: its first noun phrase outside a
-/// prepositional phrase. The most salient antecedent after the nearest one; when the two
-/// differ in number, « en » is left undecided.
+/// prepositional phrase, the most salient antecedent after the nearest one.
 fn sentence_subject(words: &[Word], at: usize) -> Option<Antecedent> {
     let start = (0..at)
         .rev()
@@ -609,8 +608,10 @@ fn word_positions<'t>(text: &'t str, phrase: &'t str) -> impl Iterator<Item = us
 }
 
 pub fn check(pair: &Pair, tokens: &Tokens) -> Option<Finding> {
-    let source_words = &tokens.source;
-    (0..source_words.len()).find(|&k| is_clitic_en(source_words, k))?;
+    // Most pairs have no clitic « en »: only those read the context.
+    if !(0..tokens.source.len()).any(|k| is_clitic_en(&tokens.source, k)) {
+        return None;
+    }
     let (text, pair_start) = context(pair);
     let words = super::words(text);
     let k = (0..words.len()).find(|&k| words[k].start >= pair_start && is_clitic_en(&words, k))?;
@@ -648,9 +649,9 @@ pub fn check(pair: &Pair, tokens: &Tokens) -> Option<Finding> {
         _ => return None,
     };
     let english = &pair.target.text[english_start..english_end];
-    let (said, right) = match antecedent.number {
-        Number::Plural => ("a plural", swap_number(english, Number::Plural)),
-        Number::Singular => ("one thing", swap_number(english, Number::Singular)),
+    let said = match antecedent.number {
+        Number::Plural => "a plural",
+        Number::Singular => "one thing",
     };
     Some(
         Finding::new(
@@ -664,7 +665,7 @@ pub fn check(pair: &Pair, tokens: &Tokens) -> Option<Finding> {
                 &text[antecedent.start..antecedent.end]
             ),
         )
-        .suggest(right),
+        .suggest(swap_number(english, antecedent.number)),
     )
 }
 

@@ -82,7 +82,7 @@ pub fn validate_phrase(phrase: &str) -> Result<(), String> {
     parse_phrase(phrase).map(drop)
 }
 
-/// Collects phrases, then compiles them into one automaton.
+/// Collects phrases, then compiles them into one set.
 #[derive(Debug, Default)]
 pub struct PatternSetBuilder {
     literals: Vec<Literal>,
