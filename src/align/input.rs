@@ -2,13 +2,14 @@
 //! manifests of batch runs.
 
 use crate::error::{Error, Result};
-use crate::text::{read_document, segment_document, Document, Segment, SegmentOptions};
+use crate::text::{read_document, segment_document, Segment, SegmentOptions};
 use std::path::{Path, PathBuf};
 
-/// One side of a document pair, segmented.
+/// One side of a document pair, segmented. The decoded file is not kept: the segments
+/// hold its text, and a 200,000-line side would otherwise sit in memory twice more.
 #[derive(Debug, Clone)]
 pub struct Side {
-    pub document: Document,
+    pub path: PathBuf,
     pub lang: String,
     /// Whether the language was detected rather than given.
     pub detected: bool,
@@ -55,7 +56,7 @@ pub fn load_side(path: &Path, lang: Option<&str>, presplit: bool) -> Result<Side
         return Err(Error::input(path, "has no text to align"));
     }
     Ok(Side {
-        document,
+        path: document.path,
         lang,
         detected,
         segments,

@@ -89,7 +89,7 @@ fn text(alignment: &Alignment, source: &Side, target: &Side) -> String {
 fn json(alignment: &Alignment, source: &Side, target: &Side) -> String {
     let side = |s: &Side| {
         serde_json::json!({
-            "path": s.document.path.display().to_string(),
+            "path": s.path.display().to_string(),
             "lang": s.lang,
             "segments": s.segments.iter().map(|g| serde_json::json!({
                 "index": g.index,

@@ -84,7 +84,7 @@ fn write_alignment(
 
 /// One TMX unit per link with both sides, named after the source file.
 fn tmx_memory(alignment: &Alignment, source: &Side, target: &Side) -> crate::tmx::Memory {
-    let document = source.document.path.display().to_string();
+    let document = source.path.display().to_string();
     let (source_texts, target_texts) = (source.texts(), target.texts());
     crate::tmx::memory_from_alignment(&crate::tmx::AlignedPair {
         document: &document,
@@ -172,8 +172,8 @@ fn warn_if_suspicious(source: &Side, target: &Side) {
     if source.detected && target.detected && source.lang == target.lang {
         eprintln!(
             "wirealign: warning: {} and {} both look like '{}'; is one of them the translation? (use --from/--to to say)",
-            source.document.path.display(),
-            target.document.path.display(),
+            source.path.display(),
+            target.path.display(),
             source.lang
         );
     }
@@ -181,8 +181,8 @@ fn warn_if_suspicious(source: &Side, target: &Side) {
     if a / b > 3.0 || b / a > 3.0 {
         eprintln!(
             "wirealign: warning: {} and {} differ in length by a factor of {:.1}; much of one side will stay unaligned",
-            source.document.path.display(),
-            target.document.path.display(),
+            source.path.display(),
+            target.path.display(),
             (a / b).max(b / a)
         );
     }
@@ -233,7 +233,6 @@ fn run_batch(args: &Args, batch: &Path, aligner: &Aligner, format: Option<Format
     bar.finish_and_clear();
     for ((source, target), alignment) in sides.iter().zip(&alignments) {
         let name = source
-            .document
             .path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())

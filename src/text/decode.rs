@@ -28,11 +28,11 @@ pub struct Document {
 impl Document {
     /// Builds a document from in-memory UTF-8 text (tests, library users).
     pub fn from_text(path: impl Into<PathBuf>, text: &str) -> Self {
-        let map = Normalized::shifted(text.to_string(), 0);
+        let mut map = Normalized::shifted(text.to_string(), 0);
         Document {
             path: path.into(),
             encoding: Encoding::Utf8,
-            text: map.text.clone(),
+            text: map.take_text(),
             map,
         }
     }
@@ -80,14 +80,14 @@ pub fn decode_bytes(path: &Path, bytes: &[u8]) -> Result<Document> {
             path.display()
         );
     }
-    let map = match offsets {
+    let mut map = match offsets {
         Offsets::Shifted(shift) => Normalized::shifted(text, shift),
         Offsets::Table(table) => Normalized::from_table(text, table),
     };
     Ok(Document {
         path: path.to_path_buf(),
         encoding,
-        text: map.text.clone(),
+        text: map.take_text(),
         map,
     })
 }

@@ -12,6 +12,8 @@ pub struct Normalized {
     /// the common case), which saves eight bytes of map per byte of text.
     origin: Vec<usize>,
     shift: usize,
+    /// Length of the normalised text, kept for the map once the text is taken.
+    len: usize,
 }
 
 impl Normalized {
@@ -31,6 +33,7 @@ impl Normalized {
                 text: decoded.to_string(),
                 origin: decoded_origin.to_vec(),
                 shift: 0,
+                len: decoded.len(),
             };
         }
         Self::compose(decoded, decoded_origin)
@@ -42,6 +45,7 @@ impl Normalized {
         debug_assert_eq!(decoded_origin.len(), decoded.len() + 1);
         if is_nfc_quick(decoded.chars()) == IsNormalized::Yes {
             return Normalized {
+                len: decoded.len(),
                 text: decoded,
                 origin: decoded_origin,
                 shift: 0,
@@ -67,6 +71,7 @@ impl Normalized {
         }
         origin.push(decoded_origin[decoded.len()]);
         Normalized {
+            len: text.len(),
             text,
             origin,
             shift: 0,
@@ -78,6 +83,7 @@ impl Normalized {
     pub fn shifted(decoded: String, shift: usize) -> Self {
         if is_nfc_quick(decoded.chars()) == IsNormalized::Yes {
             return Normalized {
+                len: decoded.len(),
                 text: decoded,
                 origin: Vec::new(),
                 shift,
@@ -87,10 +93,16 @@ impl Normalized {
         Self::compose(&decoded, &origin)
     }
 
+    /// Moves the normalised text out; the offset map keeps working without it. A document
+    /// then holds its text once, not twice.
+    pub fn take_text(&mut self) -> String {
+        std::mem::take(&mut self.text)
+    }
+
     /// Original byte offset for a byte offset into the normalised text.
     pub fn original(&self, offset: usize) -> usize {
         if self.origin.is_empty() {
-            return offset.min(self.text.len()) + self.shift;
+            return offset.min(self.len) + self.shift;
         }
         self.origin[offset.min(self.origin.len() - 1)]
     }
@@ -188,5 +200,15 @@ mod tests {
         let n = Normalized::new(text, &origin);
         assert_eq!(n.original(2), 5);
         assert_eq!(n.original(text.len()), text.len() + 3);
+    }
+
+    #[test]
+    fn the_map_works_after_its_text_is_taken() {
+        let mut n = Normalized::shifted("déjà vu".to_string(), 3);
+        let len = n.text.len();
+        assert_eq!(n.take_text(), "déjà vu");
+        assert!(n.text.is_empty());
+        assert_eq!(n.original(2), 5);
+        assert_eq!(n.original(len + 10), len + 3);
     }
 }
