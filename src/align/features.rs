@@ -3,9 +3,9 @@
 //! flag saying whether an identical token on the other side is evidence (numbers, names,
 //! acronyms, longer words, telling punctuation).
 
+pub use crate::text::hash::{FastHasher, FastMap, FastSet};
 use crate::text::token::{fold, tokenize, TokenKind};
 use rayon::prelude::*;
-use std::collections::HashMap;
 
 /// No id (a token without a cognate key).
 pub const NONE: u32 = u32::MAX;
@@ -14,44 +14,6 @@ pub const NONE: u32 = u32::MAX;
 const PREFIX_CHARS: usize = 5;
 /// Shortest folded word that gets a cognate key.
 const PREFIX_MIN_CHARS: usize = 6;
-
-/// The multiply-rotate hash of rustc (FxHash): much faster than SipHash on the short
-/// strings and integer keys the aligner hashes, and the input is not adversarial.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct FastHasher(u64);
-
-impl std::hash::Hasher for FastHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u64(&mut self, value: u64) {
-        self.0 = (self.0.rotate_left(5) ^ value).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn write_u32(&mut self, value: u32) {
-        self.write_u64(value as u64);
-    }
-
-    fn write_u8(&mut self, value: u8) {
-        self.write_u64(value as u64);
-    }
-
-    fn write_usize(&mut self, value: usize) {
-        self.write_u64(value as u64);
-    }
-}
-
-pub type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
-pub type FastSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<FastHasher>>;
 
 /// Interned strings shared by both sides, so identical tokens get identical ids.
 #[derive(Debug, Default)]

@@ -2,6 +2,7 @@
 //! tokenisation, accent folding, sentence segmentation and language detection.
 
 pub mod decode;
+pub mod hash;
 pub mod lang;
 pub mod normalize;
 pub mod rules;

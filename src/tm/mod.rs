@@ -15,6 +15,7 @@
 //! over token ids and a distance cutoff.
 
 use crate::error::{Error, Result};
+use crate::text::hash::FastMap;
 use crate::tmx::{self, Header, Memory, ReadOptions, TranslationUnit};
 use rapidfuzz::distance::levenshtein;
 use rayon::prelude::*;
@@ -82,7 +83,7 @@ pub struct TranslationMemory {
     unit_date: Vec<u64>,
     tokens: Vec<u32>,
     token_ends: Vec<usize>,
-    vocabulary: HashMap<String, u32>,
+    vocabulary: FastMap<String, u32>,
     postings: Vec<u32>,
     posting_starts: Vec<usize>,
 }
