@@ -3,7 +3,7 @@
 //! flag saying whether an identical token on the other side is evidence (numbers, names,
 //! acronyms, longer words, telling punctuation).
 
-pub use crate::text::hash::{FastHasher, FastMap, FastSet};
+use crate::text::hash::FastMap;
 use crate::text::token::{fold, tokenize, TokenKind};
 use rayon::prelude::*;
 

@@ -6,7 +6,7 @@ use crate::text::{read_document, segment_document, Segment, SegmentOptions};
 use std::path::{Path, PathBuf};
 
 /// One side of a document pair, segmented. The decoded file is not kept: the segments
-/// hold its text, and a 200,000-line side would otherwise sit in memory twice more.
+/// hold its text, and a 200,000-line side would otherwise hold it a second time.
 #[derive(Debug, Clone)]
 pub struct Side {
     pub path: PathBuf,

@@ -24,8 +24,9 @@ pub mod ladder;
 pub mod lexicon;
 pub mod render;
 
+use crate::text::hash::FastSet;
 use dp::{Band, Bead, CostModel, Evidence, PairEvidence, Scratch, Sketch, SketchEvidence};
-use features::{FastSet, Sentence, Vocab, NONE};
+use features::{Sentence, Vocab, NONE};
 use lexicon::{Dictionary, Lexicon};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
