@@ -298,8 +298,10 @@ impl PairTable {
 
 /// Per-unit quantities of both sides, read once from the evidence.
 struct Sides {
-    src_prefix: Vec<f32>,
-    tgt_prefix: Vec<f32>,
+    /// Running character counts, in f64: beyond 2^24 characters (a 200,000-sentence side
+    /// has more) f32 sums stop being exact and bead lengths drift by whole characters.
+    src_prefix: Vec<f64>,
+    tgt_prefix: Vec<f64>,
     src_mass: Vec<f32>,
     tgt_mass: Vec<f32>,
     /// Paragraph ends, when both sides have paragraphs.
@@ -333,8 +335,8 @@ fn shape_cost(
 ) -> f32 {
     let (a, b) = (i1 - i0, j1 - j0);
     let mut cost = model.prior(a, b);
-    let l1 = sides.src_prefix[i1] - sides.src_prefix[i0];
-    let l2 = sides.tgt_prefix[j1] - sides.tgt_prefix[j0];
+    let l1 = (sides.src_prefix[i1] - sides.src_prefix[i0]) as f32;
+    let l2 = (sides.tgt_prefix[j1] - sides.tgt_prefix[j0]) as f32;
     if a > 0 && b > 0 {
         cost += model.length_weight * model.length_cost(l1, l2);
     } else {
@@ -432,11 +434,11 @@ fn group_explained(parts: impl Iterator<Item = (f32, u32)>, weight: impl Fn(usiz
     (sum - repeated).max(best)
 }
 
-fn prefix_sums(n: usize, len: impl Fn(usize) -> f32) -> Vec<f32> {
+fn prefix_sums(n: usize, len: impl Fn(usize) -> f32) -> Vec<f64> {
     let mut sums = Vec::with_capacity(n + 1);
     sums.push(0.0);
     for i in 0..n {
-        sums.push(sums[i] + len(i));
+        sums.push(sums[i] + len(i) as f64);
     }
     sums
 }
@@ -676,6 +678,13 @@ mod tests {
         let far = model.length_cost(100.0, 200.0);
         assert!(same < 0.01, "{same}");
         assert!(same < near && near < far, "{same} {near} {far}");
+    }
+
+    #[test]
+    fn bead_lengths_stay_exact_past_two_to_the_24_characters() {
+        let lengths = [16_777_216.0, 1.0, 1.0];
+        let sums = prefix_sums(3, |i| lengths[i]);
+        assert_eq!(sums[3] - sums[1], 2.0);
     }
 
     #[test]
