@@ -246,6 +246,16 @@ impl Band {
         Band { lo, hi }
     }
 
+    /// The part of the band between lattice points (i0, j0) and (i1, j1), which it must
+    /// contain, with indices relative to (i0, j0).
+    fn window(&self, (i0, j0): (usize, usize), (i1, j1): (usize, usize)) -> Band {
+        let clamp = |j: usize| j.clamp(j0, j1) - j0;
+        Band {
+            lo: self.lo[i0..=i1].iter().map(|&j| clamp(j)).collect(),
+            hi: self.hi[i0..=i1].iter().map(|&j| clamp(j)).collect(),
+        }
+    }
+
     pub fn cells(&self) -> usize {
         self.lo.iter().zip(&self.hi).map(|(l, h)| h - l + 1).sum()
     }
@@ -515,6 +525,114 @@ pub fn best_path(
     beads
 }
 
+/// Rows per piece when a long document's realignment is cut up (see [`best_path_in_pieces`]).
+pub const PIECE_ROWS: usize = 8192;
+
+/// [`best_path`] for a long document, cut into pieces of about [`PIECE_ROWS`] rows that are
+/// solved in parallel: the programme itself runs row after row, and at 200,000 sentences
+/// it would otherwise be the longest sequential step. The cuts are lattice points `guide`
+/// (the first pass) passes through between two one-to-one beads, where it was surest, and
+/// the path is made to pass through them. A document shorter than two pieces is solved
+/// whole, so it gets exactly the path `best_path` gives.
+pub fn best_path_in_pieces(
+    evidence: &dyn Evidence,
+    band: &Band,
+    shapes: &[(usize, usize)],
+    model: &CostModel,
+    guide: &[Bead],
+) -> Vec<Bead> {
+    let cuts = cut_points(guide, evidence.n(), evidence.m());
+    if cuts.len() <= 2 {
+        return best_path(evidence, band, shapes, model);
+    }
+    let pieces: Vec<Vec<Bead>> = cuts
+        .par_windows(2)
+        .map(|w| {
+            let window = Window {
+                inner: evidence,
+                start: w[0],
+                end: w[1],
+            };
+            let (i0, j0) = w[0];
+            best_path(&window, &band.window(w[0], w[1]), shapes, model)
+                .into_iter()
+                .map(|b| Bead {
+                    src: b.src.start + i0..b.src.end + i0,
+                    tgt: b.tgt.start + j0..b.tgt.end + j0,
+                    cost: b.cost,
+                })
+                .collect()
+        })
+        .collect();
+    pieces.concat()
+}
+
+/// (0, 0), the cut points, and (n, m): every [`PIECE_ROWS`] rows, the first point of
+/// `guide` between two one-to-one beads that leaves at least a piece's worth of rows after
+/// it.
+fn cut_points(guide: &[Bead], n: usize, m: usize) -> Vec<(usize, usize)> {
+    let one_to_one = |b: &Bead| b.src.len() == 1 && b.tgt.len() == 1;
+    let mut cuts = vec![(0, 0)];
+    let mut next = PIECE_ROWS;
+    for pair in guide.windows(2) {
+        let (i, j) = (pair[0].src.end, pair[0].tgt.end);
+        if i >= next && i + PIECE_ROWS <= n && one_to_one(&pair[0]) && one_to_one(&pair[1]) {
+            cuts.push((i, j));
+            next = i + PIECE_ROWS;
+        }
+    }
+    cuts.push((n, m));
+    cuts
+}
+
+/// The units between two lattice points, as evidence of their own.
+struct Window<'a> {
+    inner: &'a dyn Evidence,
+    start: (usize, usize),
+    end: (usize, usize),
+}
+
+impl Evidence for Window<'_> {
+    fn n(&self) -> usize {
+        self.end.0 - self.start.0
+    }
+    fn m(&self) -> usize {
+        self.end.1 - self.start.1
+    }
+    fn src_len(&self, i: usize) -> f32 {
+        self.inner.src_len(i + self.start.0)
+    }
+    fn tgt_len(&self, j: usize) -> f32 {
+        self.inner.tgt_len(j + self.start.1)
+    }
+    fn src_mass(&self, i: usize) -> f32 {
+        self.inner.src_mass(i + self.start.0)
+    }
+    fn tgt_mass(&self, j: usize) -> f32 {
+        self.inner.tgt_mass(j + self.start.1)
+    }
+    fn pair_row(&self, i: usize, lo: usize, hi: usize, scratch: &mut Scratch) -> Vec<PairEvidence> {
+        let (i0, j0) = self.start;
+        self.inner
+            .pair_row(i + i0, lo + j0, (hi + j0).min(self.end.1), scratch)
+    }
+    fn src_token_weight(&self, i: usize, k: usize) -> f32 {
+        self.inner.src_token_weight(i + self.start.0, k)
+    }
+    fn tgt_token_weight(&self, j: usize, k: usize) -> f32 {
+        self.inner.tgt_token_weight(j + self.start.1, k)
+    }
+    fn src_paragraph_end(&self, i: usize) -> bool {
+        self.inner.src_paragraph_end(i + self.start.0)
+    }
+    fn tgt_paragraph_end(&self, j: usize) -> bool {
+        self.inner.tgt_paragraph_end(j + self.start.1)
+    }
+    fn has_paragraphs(&self) -> bool {
+        self.inner.has_paragraphs()
+    }
+}
+
 /// The lattice points a path passes through, starting at (0, 0).
 pub fn lattice_points(beads: &[Bead]) -> Vec<(usize, usize)> {
     std::iter::once((0, 0))
@@ -678,6 +796,94 @@ mod tests {
         let far = model.length_cost(100.0, 200.0);
         assert!(same < 0.01, "{same}");
         assert!(same < near && near < far, "{same} {near} {far}");
+    }
+
+    /// Units with lengths only (no lexical evidence).
+    struct Lengths {
+        src: Vec<f32>,
+        tgt: Vec<f32>,
+    }
+
+    impl Evidence for Lengths {
+        fn n(&self) -> usize {
+            self.src.len()
+        }
+        fn m(&self) -> usize {
+            self.tgt.len()
+        }
+        fn src_len(&self, i: usize) -> f32 {
+            self.src[i]
+        }
+        fn tgt_len(&self, j: usize) -> f32 {
+            self.tgt[j]
+        }
+        fn src_mass(&self, _: usize) -> f32 {
+            0.0
+        }
+        fn tgt_mass(&self, _: usize) -> f32 {
+            0.0
+        }
+        fn pair_row(&self, _: usize, lo: usize, hi: usize, _: &mut Scratch) -> Vec<PairEvidence> {
+            vec![PairEvidence::default(); hi.saturating_sub(lo)]
+        }
+    }
+
+    #[test]
+    fn a_long_document_solved_in_pieces_keeps_the_whole_path() {
+        // Lengths 20..120 from a fixed LCG; the target repeats them, with a long unit
+        // inserted every 997 and every 1,009th pair of units joined.
+        let mut state = 7u64;
+        let src: Vec<f32> = (0..3 * PIECE_ROWS)
+            .map(|_| {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1);
+                20.0 + (state >> 33) as f32 % 100.0
+            })
+            .collect();
+        let (mut tgt, mut inserted) = (Vec::new(), 0);
+        let mut i = 0;
+        while i < src.len() {
+            if i % 997 == 0 {
+                tgt.push(300.0);
+                inserted += 1;
+            }
+            if i % 1009 == 5 && i + 1 < src.len() {
+                tgt.push(src[i] + src[i + 1]);
+                i += 2;
+            } else {
+                tgt.push(src[i]);
+                i += 1;
+            }
+        }
+        let evidence = Lengths { src, tgt };
+        let model = CostModel {
+            ratio: 1.0,
+            variance: 6.8,
+            length_weight: 1.0,
+            lexical_weight: 0.0,
+            skip_lexical: 1.0,
+            share_weight: 0.0,
+            short_skip: 0.0,
+            short_chars: 0.0,
+            skip: 4.0,
+            merge: 2.0,
+            many_to_many: 1.0,
+            paragraph: 0.0,
+        };
+        let shapes = bead_shapes(2);
+        let (n, m) = (evidence.n(), evidence.m());
+        let diagonal: Vec<(usize, usize)> = (0..=n).map(|i| (i, i * m / n)).collect();
+        let wide = Band::around(&diagonal, n, m, 40);
+        let guide = best_path(&evidence, &wide, &shapes, &model);
+        assert!(cut_points(&guide, n, m).len() > 3);
+        let band = Band::around(&lattice_points(&guide), n, m, 3);
+        let whole = best_path(&evidence, &band, &shapes, &model);
+        let pieces = best_path_in_pieces(&evidence, &band, &shapes, &model, &guide);
+        let spans =
+            |p: &[Bead]| -> Vec<_> { p.iter().map(|b| (b.src.clone(), b.tgt.clone())).collect() };
+        assert_eq!(spans(&pieces), spans(&whole));
+        assert_eq!(whole.iter().filter(|b| b.src.is_empty()).count(), inserted);
     }
 
     #[test]

@@ -301,7 +301,7 @@ impl Aligner {
                         doc.tgt.len(),
                         tuning.realign_margin,
                     );
-                    let path = dp::best_path(&evidence, &band, &shapes, &model);
+                    let path = dp::best_path_in_pieces(&evidence, &band, &shapes, &model, path);
                     if last {
                         progress();
                     }
