@@ -775,9 +775,9 @@ pub fn coarse_path(sketches: &SketchEvidence, model: &CostModel) -> Vec<(usize, 
 mod tests {
     use super::*;
 
-    #[test]
-    fn length_cost_grows_with_the_difference() {
-        let model = CostModel {
+    /// Lengths and priors only: no lexical evidence, no paragraphs.
+    fn length_only_model() -> CostModel {
+        CostModel {
             ratio: 1.0,
             variance: 6.8,
             length_weight: 1.0,
@@ -790,7 +790,12 @@ mod tests {
             merge: 2.0,
             many_to_many: 1.0,
             paragraph: 0.0,
-        };
+        }
+    }
+
+    #[test]
+    fn length_cost_grows_with_the_difference() {
+        let model = length_only_model();
         let same = model.length_cost(100.0, 100.0);
         let near = model.length_cost(100.0, 110.0);
         let far = model.length_cost(100.0, 200.0);
@@ -857,20 +862,7 @@ mod tests {
             }
         }
         let evidence = Lengths { src, tgt };
-        let model = CostModel {
-            ratio: 1.0,
-            variance: 6.8,
-            length_weight: 1.0,
-            lexical_weight: 0.0,
-            skip_lexical: 1.0,
-            share_weight: 0.0,
-            short_skip: 0.0,
-            short_chars: 0.0,
-            skip: 4.0,
-            merge: 2.0,
-            many_to_many: 1.0,
-            paragraph: 0.0,
-        };
+        let model = length_only_model();
         let shapes = bead_shapes(2);
         let (n, m) = (evidence.n(), evidence.m());
         let diagonal: Vec<(usize, usize)> = (0..=n).map(|i| (i, i * m / n)).collect();
