@@ -64,6 +64,7 @@ impl DocumentChecks {
     pub fn check(&self, pairs: &[Pair]) -> Vec<(usize, Finding)> {
         let mut findings = self.unexplained_acronyms(pairs);
         findings.extend(contrary_without_denial(pairs));
+        findings.extend(super::pronoun_animacy::check(pairs));
         findings
     }
 

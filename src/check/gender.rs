@@ -350,8 +350,35 @@ fn role_gender(words: &[Word], k: usize) -> Option<Gender> {
     (title || after_determiner(words, k)).then_some(gender)
 }
 
+/// Whether the French names a woman by title, role or kinship (« Mme », « la ministre »,
+/// « sa mère »); the pronoun « elle » alone does not count, since it may stand for a thing.
+pub(super) fn names_a_woman(words: &[Word]) -> bool {
+    (0..words.len()).any(|k| {
+        let folded = words[k].folded.as_str();
+        words[k].kind == TokenKind::Word
+            && subject_pronoun(folded).is_none()
+            && (FEMININE_MENTIONS.contains(&folded)
+                || person_words().contains(folded)
+                    && role_gender(words, k) == Some(Gender::Feminine))
+    })
+}
+
+/// Whether word `k` is a title or role that names a man (« M. », « le colonel »).
+pub(super) fn is_masculine_title(words: &[Word], k: usize) -> bool {
+    let folded = words[k].folded.as_str();
+    subject_pronoun(folded).is_none()
+        && person_words().contains(folded)
+        && role_gender(words, k) == Some(Gender::Masculine)
+}
+
+/// Whether a folded French word names a person: a title, role or kinship noun of either
+/// gender.
+pub(super) fn is_person_word(folded: &str) -> bool {
+    person_words().contains(folded)
+}
+
 /// « il » or « elle », also inverted after a verb (« a-t-il », « dit-elle »).
-fn subject_pronoun(word: &str) -> Option<&'static str> {
+pub(super) fn subject_pronoun(word: &str) -> Option<&'static str> {
     // « lui-même », « elle-même » stress a subject: « qui dit avoir elle-même perdu ».
     if word == "il" || word.ends_with("-il") || word == "lui-meme" {
         Some("il")

@@ -13,6 +13,7 @@ pub mod negation;
 pub mod numbers;
 pub mod omission;
 pub mod participle;
+pub mod pronoun_animacy;
 pub mod pronoun_number;
 pub mod untranslated;
 pub mod word_order;

@@ -59,3 +59,59 @@ pub fn lexical_findings(
     };
     checks.check(&pair)
 }
+
+/// How a rule does on a probe table (`id fr en verdict note`, tab-separated): `wrong` rows
+/// it should flag, `ok` rows it should leave alone.
+pub struct ProbeScore {
+    pub found: usize,
+    pub wrong: usize,
+    pub missed: Vec<String>,
+    pub false_alarms: Vec<String>,
+}
+
+/// Whether `rule` fires when `checker` checks the French and English passages as files.
+pub fn rule_fires(checker: &wirealign::check::Checker, rule: &str, fr: &str, en: &str) -> bool {
+    use wirealign::check::{check_files, ReadOptions};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (fr_path, en_path) = (dir.path().join("fr.txt"), dir.path().join("en.txt"));
+    std::fs::write(&fr_path, fr).expect("write fr");
+    std::fs::write(&en_path, en).expect("write en");
+    check_files(&fr_path, &en_path, &ReadOptions::default(), checker)
+        .expect("check runs")
+        .findings
+        .iter()
+        .any(|f| f.rule == rule)
+}
+
+/// Scores `rule` on the probe table `tests/probes/<folder>/<file>` and prints the result.
+pub fn score_probe_table(folder: &str, file: &str, rule: &str) -> ProbeScore {
+    let path = repo("tests/probes").join(folder).join(file);
+    let text = std::fs::read_to_string(&path).expect("probe file reads");
+    let checker = wirealign::check::Checker::builtin();
+    let mut score = ProbeScore {
+        found: 0,
+        wrong: 0,
+        missed: Vec::new(),
+        false_alarms: Vec::new(),
+    };
+    for row in text.lines().skip(1).filter(|l| !l.trim().is_empty()) {
+        let cells: Vec<&str> = row.split('\t').collect();
+        let [id, fr, en, verdict, _note] = cells[..] else {
+            panic!("{file}: five columns expected in {row:?}");
+        };
+        let fired = rule_fires(&checker, rule, fr, en);
+        match verdict {
+            "wrong" if fired => score.found += 1,
+            "wrong" => score.missed.push(id.to_string()),
+            "ok" if fired => score.false_alarms.push(id.to_string()),
+            "ok" => {}
+            other => panic!("{file}: unknown verdict {other:?}"),
+        }
+        score.wrong += usize::from(verdict == "wrong");
+    }
+    println!(
+        "{folder}/{file}: {} of {} wrong rows found (missed {:?}), false alarms on correct rows: {:?}",
+        score.found, score.wrong, score.missed, score.false_alarms
+    );
+    score
+}
