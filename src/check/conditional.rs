@@ -7,6 +7,7 @@
 use super::{Category, Finding, Pair, Severity, Tokens, Word};
 
 mod claim;
+pub mod schedule;
 
 pub const RULE: &str = "mistranslation.reported-conditional";
 
@@ -173,6 +174,7 @@ pub fn check(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
         .chain(fact)
         .chain(possibility_as_certainty(pair, tokens))
         .chain(expectation_as_obligation(pair, tokens))
+        .chain(schedule::plan_as_obligation(pair, tokens))
         .chain(certainty_as_possibility(pair, tokens))
         .collect()
 }
