@@ -5,6 +5,7 @@ pub mod adequacy;
 pub mod antonyms;
 pub mod conditional;
 pub mod dates;
+pub mod direction;
 pub mod document;
 pub mod gender;
 pub mod lexical;
@@ -291,6 +292,7 @@ impl Checker {
         findings.extend(omission::added_appositions(pair, &tokens, &correspondence));
         findings.extend(numbers::check(pair, &tokens));
         findings.extend(dates::check(pair, &tokens));
+        findings.extend(direction::check(pair, &tokens));
         findings.extend(names::check(pair, &tokens));
         if let Some(dropped) = names::acronyms::check(pair, &findings) {
             findings.push(dropped);
