@@ -7,30 +7,34 @@ mod common;
 
 const RULE: &str = "mistranslation.plan-as-obligation";
 
-fn score(file: &str) -> common::ProbeScore {
-    common::score_probe_table("devait", file, RULE)
-}
+const FOLDER: &str = "devait";
 
 #[test]
 fn the_rows_the_rule_was_shaped_on_stay_found_without_false_alarms() {
-    let score = score("tuning.tsv");
-    assert_eq!(score.wrong, 9);
-    assert!(score.found >= 9, "found {} of 9", score.found);
-    assert!(score.false_alarms.is_empty(), "{:?}", score.false_alarms);
+    let level = common::ProbeLevel {
+        wrong: 9,
+        found: 9,
+        false_alarms: 0,
+    };
+    common::assert_probe_level(FOLDER, "tuning.tsv", RULE, level);
 }
 
 #[test]
 fn held_out_rows_keep_their_measured_level() {
-    let score = score("heldout.tsv");
-    assert_eq!(score.wrong, 20);
-    assert!(score.found >= 20, "found {} of 20", score.found);
-    assert!(score.false_alarms.is_empty(), "{:?}", score.false_alarms);
+    let level = common::ProbeLevel {
+        wrong: 20,
+        found: 20,
+        false_alarms: 0,
+    };
+    common::assert_probe_level(FOLDER, "heldout.tsv", RULE, level);
 }
 
 #[test]
 fn second_held_out_set_keeps_its_measured_level() {
-    let score = score("heldout2.tsv");
-    assert_eq!(score.wrong, 20);
-    assert!(score.found >= 17, "found {} of 20", score.found);
-    assert!(score.false_alarms.is_empty(), "{:?}", score.false_alarms);
+    let level = common::ProbeLevel {
+        wrong: 20,
+        found: 17,
+        false_alarms: 0,
+    };
+    common::assert_probe_level(FOLDER, "heldout2.tsv", RULE, level);
 }

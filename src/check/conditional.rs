@@ -385,7 +385,7 @@ fn certainty_as_possibility(pair: &Pair, tokens: &Tokens) -> Option<Finding> {
 /// « devrait » (should, is expected to) rendered "must": an expectation made an obligation.
 pub const RULE_OBLIGATION: &str = "mistranslation.expectation-as-obligation";
 
-/// English that keeps the expectation of « devrait ».
+/// English that keeps the expectation of « devrait » or the plan of « devait ».
 const ENGLISH_EXPECTATION: &[&str] = &[
     "should",
     "expected",
@@ -400,6 +400,9 @@ const ENGLISH_EXPECTATION: &[&str] = &[
     "probably",
     "scheduled",
     "planned",
+    "slated",
+    "meant",
+    "intended",
 ];
 
 fn expectation_as_obligation(pair: &Pair, tokens: &Tokens) -> Option<Finding> {

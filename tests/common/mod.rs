@@ -115,3 +115,30 @@ pub fn score_probe_table(folder: &str, file: &str, rule: &str) -> ProbeScore {
     );
     score
 }
+
+/// The level a probe table must keep: how many rows are wrong, how many of them at least
+/// are found, and how many correct rows at most are flagged.
+pub struct ProbeLevel {
+    pub wrong: usize,
+    pub found: usize,
+    pub false_alarms: usize,
+}
+
+/// Scores `rule` on `tests/probes/<folder>/<file>` and asserts that it keeps `level`.
+pub fn assert_probe_level(folder: &str, file: &str, rule: &str, level: ProbeLevel) {
+    let score = score_probe_table(folder, file, rule);
+    assert_eq!(score.wrong, level.wrong, "{folder}/{file}: wrong rows");
+    assert!(
+        score.found >= level.found,
+        "{folder}/{file}: found {} of {}, floor {} (missed {:?})",
+        score.found,
+        score.wrong,
+        level.found,
+        score.missed
+    );
+    assert!(
+        score.false_alarms.len() <= level.false_alarms,
+        "{folder}/{file}: false alarms {:?}",
+        score.false_alarms
+    );
+}

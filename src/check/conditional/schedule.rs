@@ -92,19 +92,6 @@ const OBLIGATION_CUES: &[&str] = &[
 /// « obligatoire », « exigeaient », « ordonné », « contrainte »).
 const OBLIGATION_STEMS: &[&str] = &["oblig", "contrain", "exig", "ordonn", "impos"];
 
-/// English that keeps the plan.
-const ENGLISH_PLAN: &[&str] = &[
-    "due",
-    "scheduled",
-    "expected",
-    "supposed",
-    "planned",
-    "set",
-    "slated",
-    "meant",
-    "intended",
-];
-
 pub fn plan_as_obligation(pair: &Pair, tokens: &Tokens) -> Option<Finding> {
     let french = &tokens.source;
     let devait = french
@@ -122,7 +109,7 @@ pub fn plan_as_obligation(pair: &Pair, tokens: &Tokens) -> Option<Finding> {
     })?;
     if english
         .iter()
-        .any(|w| ENGLISH_PLAN.contains(&w.folded.as_str()))
+        .any(|w| super::ENGLISH_EXPECTATION.contains(&w.folded.as_str()))
     {
         return None;
     }
