@@ -69,7 +69,7 @@ fn wmt_human_she_stays_quiet_and_she_swapped_for_it_is_found() {
 }
 
 /// Swaps measured when the test was written; the floor keeps them found.
-const FOUND_FLOOR: usize = 10;
+const FOUND_FLOOR: usize = 11;
 
 /// The English with the first "it" of each line whose French has « elle » and whose
 /// English has no "she" turned into "she" ("its" into "her"), and the lines swapped.

@@ -172,15 +172,24 @@ pub fn check(pairs: &[Pair]) -> Vec<(usize, Finding)> {
         let Some(elle) = french[link].iter().position(is_elle) else {
             continue;
         };
-        let window = referent_window(&french, link);
-        let someone_else = window.clone().any(|l| {
+        let someone_in = |l: usize| {
             names_a_woman(&french[l])
                 || names_a_person_of_either_sex(&french[l])
                 || english[l]
                     .iter()
                     .any(|w| ENGLISH_WOMEN.contains(&w.folded.as_str()))
-        });
-        if someone_else {
+        };
+        // « L'ONU … estime qu'elle … »: the subject of the sentence is what « elle » in its
+        // « que » clause takes up, whoever earlier sentences named.
+        let subject = subject_taken_up(&french[link], elle).filter(|_| !someone_in(link));
+        if let Some((article, noun)) = subject {
+            let thing = (link, article, noun);
+            let she = &english[link][she];
+            findings.push((link, finding(&pairs[link], &french, link, elle, thing, she)));
+            continue;
+        }
+        let window = referent_window(&french, link);
+        if window.clone().any(someone_in) {
             continue;
         }
         // A woman named earlier in the story can be taken up far from her name. Named by
@@ -339,6 +348,16 @@ fn referent(
         })
 }
 
+/// The feminine thing that opens the sentence as its subject, as (article, noun) word
+/// indices, when « elle » at `elle` stands in a « que » clause of that sentence.
+fn subject_taken_up(words: &[Word], elle: usize) -> Option<(usize, usize)> {
+    let in_que_clause = elle
+        .checked_sub(1)
+        .is_some_and(|j| matches!(words[j].folded.as_str(), "qu'" | "qu’" | "que"));
+    let subject = feminine_things(&words[..elle], false).into_iter().next()?;
+    (in_que_clause && subject.article == 0).then_some((subject.article, subject.noun))
+}
+
 /// A feminine noun phrase that is not a person.
 struct Thing {
     article: usize,
@@ -490,6 +509,27 @@ mod tests {
             "La réforme a été votée hier ; elle entrera en vigueur en mai.",
             "The reform was passed yesterday; she will come into force in May."
         ));
+    }
+
+    #[test]
+    fn a_subject_is_what_elle_takes_up_in_its_que_clause() {
+        let position = |words: &[crate::check::Word], text: &str| {
+            words.iter().position(|w| w.text == text).unwrap()
+        };
+        let words = crate::check::words("L'Union africaine estime qu'elle ne peut plus payer.");
+        let elle = position(&words, "elle");
+        assert_eq!(super::subject_taken_up(&words, elle), Some((0, 1)));
+        // Not in a « que » clause, or no thing opening the sentence.
+        let words = crate::check::words("L'Union africaine a payé, mais elle refuse.");
+        assert_eq!(
+            super::subject_taken_up(&words, position(&words, "elle")),
+            None
+        );
+        let words = crate::check::words("Selon lui, la mission estime qu'elle a échoué.");
+        assert_eq!(
+            super::subject_taken_up(&words, position(&words, "elle")),
+            None
+        );
     }
 
     #[test]
