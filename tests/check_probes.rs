@@ -173,7 +173,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("round23", 0.76),
     ("round24", 0.80),
     ("round25", 0.53),
-    ("round26", 0.79),
+    ("round26", 0.87),
 ];
 
 #[test]
