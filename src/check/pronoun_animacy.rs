@@ -162,61 +162,81 @@ const BEFORE_A_PLACE: &[&str] = &[
 
 /// Findings over the links of one document pair, each with the index of its link.
 pub fn check(pairs: &[Pair]) -> Vec<(usize, Finding)> {
-    let french: Vec<Vec<Word>> = pairs.iter().map(|p| words(p.source.text)).collect();
     let english: Vec<Vec<Word>> = pairs.iter().map(|p| words(p.target.text)).collect();
-    let mut findings = Vec::new();
-    for link in 0..pairs.len() {
-        let Some(she) = english[link].iter().position(is_feminine_english_pronoun) else {
-            continue;
-        };
-        let Some(elle) = french[link].iter().position(is_elle) else {
-            continue;
-        };
-        let someone_in = |l: usize| {
-            names_a_woman(&french[l])
-                || names_a_person_of_either_sex(&french[l])
-                || english[l]
-                    .iter()
-                    .any(|w| ENGLISH_WOMEN.contains(&w.folded.as_str()))
-        };
+    if !english.iter().flatten().any(is_feminine_english_pronoun) {
+        return Vec::new();
+    }
+    let story = Story::of(pairs, english);
+    (0..pairs.len())
+        .filter_map(|link| story.finding(pairs, link).map(|f| (link, f)))
+        .collect()
+}
+
+/// What the rule needs to know of every link of a document, worked out once.
+struct Story<'a> {
+    french: Vec<Vec<Word<'a>>>,
+    english: Vec<Vec<Word<'a>>>,
+    /// The link's French names a woman by title, role or kin.
+    names_a_woman: Vec<bool>,
+    /// The link names someone « elle » or "she" may stand for: a woman (also by a name that
+    /// may be hers), a person of either sex, or a woman in the English.
+    names_someone: Vec<bool>,
+    /// The first link whose French names a woman in any way.
+    first_woman: Option<usize>,
+}
+
+impl<'a> Story<'a> {
+    fn of(pairs: &[Pair<'a>], english: Vec<Vec<Word<'a>>>) -> Story<'a> {
+        let french: Vec<Vec<Word>> = pairs.iter().map(|p| words(p.source.text)).collect();
+        let maybe_woman: Vec<bool> = french.iter().map(|w| names_a_woman(w)).collect();
+        let names_someone = (0..pairs.len())
+            .map(|l| {
+                maybe_woman[l]
+                    || names_a_person_of_either_sex(&french[l])
+                    || english[l]
+                        .iter()
+                        .any(|w| ENGLISH_WOMEN.contains(&w.folded.as_str()))
+            })
+            .collect();
+        Story {
+            names_a_woman: french.iter().map(|w| gender::names_a_woman(w)).collect(),
+            first_woman: maybe_woman.iter().position(|&named| named),
+            names_someone,
+            french,
+            english,
+        }
+    }
+
+    fn finding(&self, pairs: &[Pair], link: usize) -> Option<Finding> {
+        let she = self.english[link]
+            .iter()
+            .position(is_feminine_english_pronoun)?;
+        let elle = self.french[link].iter().position(is_elle)?;
+        let she = &self.english[link][she];
         // « L'ONU … estime qu'elle … »: the subject of the sentence is what « elle » in its
         // « que » clause takes up, whoever earlier sentences named.
-        let subject = subject_taken_up(&french[link], elle).filter(|_| !someone_in(link));
-        if let Some((article, noun)) = subject {
+        let subject = subject_taken_up(&self.french[link], elle);
+        if let Some((article, noun)) = subject.filter(|_| !self.names_someone[link]) {
             let thing = (link, article, noun);
-            let she = &english[link][she];
-            findings.push((link, finding(&pairs[link], &french, link, elle, thing, she)));
-            continue;
+            return Some(finding(&pairs[link], &self.french, link, elle, thing, she));
         }
-        let window = referent_window(&french, link);
-        if window.clone().any(someone_in) {
-            continue;
+        let window = referent_window(&self.french, link);
+        if window.clone().any(|l| self.names_someone[l]) {
+            return None;
         }
         // A woman named earlier in the story can be taken up far from her name. Named by
         // title, role or kin a few sentences back, she is too likely the referent to say
         // anything; further back, or by a name that may be hers, she leaves only a thing
         // in the pronoun's own sentence as a referent.
-        let recent = window.start().saturating_sub(RECENT_LINKS);
-        if (recent..*window.start()).any(|l| gender::names_a_woman(&french[l])) {
-            continue;
+        let start = *window.start();
+        let recent = start.saturating_sub(RECENT_LINKS);
+        if self.names_a_woman[recent..start].contains(&true) {
+            return None;
         }
-        let woman_before = (0..*window.start()).any(|l| names_a_woman(&french[l]));
-        let Some(thing) = referent(&french, *window.start(), link, elle, woman_before) else {
-            continue;
-        };
-        findings.push((
-            link,
-            finding(
-                &pairs[link],
-                &french,
-                link,
-                elle,
-                thing,
-                &english[link][she],
-            ),
-        ));
+        let woman_before = self.first_woman.is_some_and(|first| first < start);
+        let thing = referent(&self.french, start, link, elle, woman_before)?;
+        Some(finding(&pairs[link], &self.french, link, elle, thing, she))
     }
-    findings
 }
 
 fn is_feminine_english_pronoun(word: &Word) -> bool {
