@@ -336,6 +336,14 @@ mod tests {
     }
 
     #[test]
+    fn names_the_exonym_table_tells_apart_are_not_taken_for_one_another() {
+        assert!(super::names::same_name("segou", "segou"));
+        assert!(super::names::same_name("tillaberi", "tillabery"));
+        assert!(super::names::same_name("tombouctou", "timbuktu"));
+        assert!(!super::names::same_name("niger", "nigeria"));
+    }
+
+    #[test]
     fn kept_directions_of_and_nearness_stay_silent() {
         for (fr, en) in [
             (

@@ -89,21 +89,26 @@ fn lexicon() -> &'static Lexicon {
 }
 
 /// Whether a folded French name word and a folded English one can name the same place
-/// or body: the same word, a spelling that differs slightly (Ségou ~ Segou, Tillabéri ~
-/// Tillaberi), or words of one entity's French and English forms (Tombouctou ~
-/// Timbuktu).
+/// or body: the same word; words of one entity's French and English forms (Tombouctou ~
+/// Timbuktu); or, when the table does not know both, a spelling that differs slightly
+/// (Ségou ~ Segou, Tillabéri ~ Tillaberi). Two names the table knows as different
+/// entities (Niger, Nigeria) are never close.
 pub(super) fn same_name(french: &str, english: &str) -> bool {
     let lex = lexicon();
-    let close_spelling = french.chars().count() >= 5
-        && french.chars().next() == english.chars().next()
-        && strsim::jaro_winkler(french, english) >= 0.9;
-    french == english
-        || close_spelling
-        || lex.by_french_word.get(french).is_some_and(|entries| {
-            lex.by_english_word
-                .get(english)
-                .is_some_and(|other| entries.iter().any(|e| other.contains(e)))
-        })
+    if french == english {
+        return true;
+    }
+    match (
+        lex.by_french_word.get(french),
+        lex.by_english_word.get(english),
+    ) {
+        (Some(ours), Some(theirs)) => ours.iter().any(|e| theirs.contains(e)),
+        _ => {
+            french.chars().count() >= 5
+                && french.chars().next() == english.chars().next()
+                && strsim::jaro_winkler(french, english) >= 0.9
+        }
+    }
 }
 
 /// A capitalised word (or hyphen part) that reads as a name.

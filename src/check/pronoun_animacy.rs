@@ -71,6 +71,8 @@ const EPICENE_FEMININE_PERSONS: &[&str] = &[
     "celebrite",
     "idole",
     "otage",
+    // « une source sécuritaire a indiqué qu'elle … »: a source is a person.
+    "source",
 ];
 
 /// Feminine nouns and acronyms after an elided « l' » or « d' », whose article hides
@@ -375,8 +377,31 @@ fn subject_taken_up(words: &[Word], elle: usize) -> Option<(usize, usize)> {
         .checked_sub(1)
         .is_some_and(|j| matches!(words[j].folded.as_str(), "qu'" | "qu’" | "que"));
     let subject = feminine_things(&words[..elle], false).into_iter().next()?;
-    (in_que_clause && subject.article == 0).then_some((subject.article, subject.noun))
+    // « La semaine dernière, le ministre a dit qu'elle … »: a time opens the sentence,
+    // the subject comes after it.
+    let time = TIME_NOUNS.contains(&words[subject.noun].folded.as_str());
+    (in_que_clause && subject.article == 0 && !time).then_some((subject.article, subject.noun))
 }
+
+/// Feminine nouns of time, which open sentences without being their subject.
+const TIME_NOUNS: &[&str] = &[
+    "semaine",
+    "veille",
+    "nuit",
+    "journee",
+    "annee",
+    "fois",
+    "matinee",
+    "soiree",
+    "fin",
+    "periode",
+    "saison",
+    "decennie",
+    "heure",
+    "date",
+    "mi-journee",
+    "rentree",
+];
 
 /// A feminine noun phrase that is not a person.
 struct Thing {
@@ -532,7 +557,7 @@ mod tests {
     }
 
     #[test]
-    fn a_subject_is_what_elle_takes_up_in_its_que_clause() {
+    fn a_subject_is_what_elle_takes_up_in_its_que_clause_and_a_time_is_not() {
         let position = |words: &[crate::check::Word], text: &str| {
             words.iter().position(|w| w.text == text).unwrap()
         };
@@ -546,6 +571,11 @@ mod tests {
             None
         );
         let words = crate::check::words("Selon lui, la mission estime qu'elle a échoué.");
+        assert_eq!(
+            super::subject_taken_up(&words, position(&words, "elle")),
+            None
+        );
+        let words = crate::check::words("La semaine dernière, le ministre a dit qu'elle partait.");
         assert_eq!(
             super::subject_taken_up(&words, position(&words, "elle")),
             None
