@@ -2185,3 +2185,55 @@ fn other_media_nouns_and_their_titles() {
     );
     assert!(f.is_empty(), "{:?}", rules(&f));
 }
+
+#[test]
+fn the_second_half_of_a_compound_is_no_false_friend() {
+    let f = check(
+        "Les soldats ont embarqué à bord de deux avions-cargos.",
+        "The soldiers boarded two cargo planes.",
+    );
+    assert!(f.is_empty(), "{:?}", rules(&f));
+    // The word alone still is one.
+    let f = check("Le cargo a accosté à Dakar.", "The cargo docked in Dakar.");
+    assert_eq!(rules(&f), ["false-friend.cargo"]);
+}
+
+#[test]
+fn an_acronym_that_classifies_a_kept_name_may_be_described() {
+    let fr = "Le conflit a fait 26.000 morts, selon l'ONG Acled.";
+    let f = check(
+        fr,
+        "The conflict has killed 26,000 people, according to the monitor ACLED.",
+    );
+    assert!(f.is_empty(), "{:?}", rules(&f));
+    // Without the name, the acronym has to be rendered.
+    let f = check(
+        "Le conflit a fait 26.000 morts, selon une ONG.",
+        "The conflict has killed 26,000 people, according to a monitor.",
+    );
+    assert_eq!(rules(&f), ["acronym.ong"]);
+}
+
+#[test]
+fn bearing_a_cost_and_going_back_to_school_are_not_rendered_word_for_word() {
+    let f = check(
+        "Les familles ne peuvent plus supporter les frais de scolarité.",
+        "Families can no longer support the costs of schooling.",
+    );
+    assert_eq!(rules(&f), ["false-friend.supporter-cout"]);
+    let good = check(
+        "Les familles ne peuvent plus supporter les frais de scolarité.",
+        "Families can no longer bear the costs of schooling.",
+    );
+    assert!(good.is_empty(), "{:?}", rules(&good));
+    let f = check(
+        "Les élèves ont repris lundi le chemin de l'école.",
+        "The pupils took the path of school again on Monday.",
+    );
+    assert_eq!(rules(&f), ["calque.reprendre-le-chemin-de"]);
+    let good = check(
+        "Les élèves ont repris lundi le chemin de l'école.",
+        "The pupils went back to school on Monday.",
+    );
+    assert!(good.is_empty(), "{:?}", rules(&good));
+}

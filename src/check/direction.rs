@@ -67,6 +67,12 @@ const ENGLISH_TOWARDS: &[&str] = &[
     "towards", "toward", "into", "reach", "reached", "reaches", "reaching", "join", "joined",
     "joins", "joining", "rejoin", "rejoined",
 ];
+/// English verbs of arriving, after which "at" or "in" gives a destination ("arrived at
+/// the base", "landed in Bamako").
+const ENGLISH_ARRIVAL: &[&str] = &[
+    "arrived", "arrive", "arrives", "arriving", "landed", "land", "lands", "landing", "docked",
+    "down",
+];
 /// English words after which a place is the origin.
 const ENGLISH_FROM: &[&str] = &[
     "from", "leaving", "left", "leave", "leaves", "fled", "fleeing",
@@ -113,7 +119,7 @@ fn french_directions(words: &[Word]) -> Vec<Marked> {
             }
             (Some("cap"), "sur") => (Role::Destination, Some(k + 1)),
             _ if TOWARDS_VERBS.iter().any(|s| folded.starts_with(s)) => {
-                (Role::Destination, Some(k + 1))
+                (Role::Destination, Some(past_times(words, k + 1)))
             }
             // « rentré à Londres », « a accosté à Alger »: arriving there.
             _ if ARRIVAL_VERBS.iter().any(|s| folded.starts_with(s)) => {
@@ -122,7 +128,9 @@ fn french_directions(words: &[Word]) -> Vec<Marked> {
             (Some("en"), "provenance") | (Some("au"), "depart") => (Role::Origin, of(words, k + 1)),
             _ if FROM_WORDS.contains(&folded) => (Role::Origin, of(words, k + 1)),
             (_, "depuis") => (Role::Origin, Some(k + 1)),
-            _ if LEAVING_VERBS.iter().any(|s| folded.starts_with(s)) => (Role::Origin, Some(k + 1)),
+            _ if LEAVING_VERBS.iter().any(|s| folded.starts_with(s)) => {
+                (Role::Origin, Some(past_times(words, k + 1)))
+            }
             _ => continue,
         };
         let cue = if matches!(
@@ -139,6 +147,36 @@ fn french_directions(words: &[Word]) -> Vec<Marked> {
     }
     marked.extend(from_to(words));
     marked
+}
+
+/// French words of time that stand between a verb and its object (« a quitté jeudi la
+/// base », « rejoindra demain Niamey »).
+const TIME_WORDS: &[&str] = &[
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "hier",
+    "demain",
+    "matin",
+    "soir",
+    "enfin",
+    "finalement",
+    "aussitot",
+    "deja",
+    "alors",
+];
+
+/// The first word from `k` on that is no word of time.
+fn past_times(words: &[Word], k: usize) -> usize {
+    let times = words[k.min(words.len())..]
+        .iter()
+        .take_while(|w| TIME_WORDS.contains(&w.folded.as_str()))
+        .count();
+    k + times
 }
 
 /// « pris la route », « prennent la route »: the road taken leads to the place.
@@ -277,11 +315,13 @@ fn role_before(words: &[Word], j: usize) -> Option<(usize, Role)> {
         "to" if !before.is_some_and(|b| NOT_DIRECTION_TO.contains(&b)) => Role::Destination,
         "for" if before.is_some_and(|b| FOR_DESTINATION.contains(&b)) => Role::Destination,
         "of" if before == Some("out") => Role::Origin,
+        "at" | "in" if before.is_some_and(|b| ENGLISH_ARRIVAL.contains(&b)) => Role::Destination,
         _ if ENGLISH_TOWARDS.contains(&word) => Role::Destination,
         _ if ENGLISH_FROM.contains(&word) => Role::Origin,
         _ => return None,
     };
-    let start = if matches!(word, "for" | "of") {
+    // The verb or word before belongs to the marker: "bound for", "out of", "arrived at".
+    let start = if matches!(word, "for" | "of" | "at" | "in") {
         k - 1
     } else {
         k
@@ -333,6 +373,11 @@ mod tests {
             "Les passagers en provenance de Conakry ont été placés en quarantaine.",
             "Passengers bound for Conakry were quarantined."
         ));
+        // A day between the verb and the place; an arrival for a departure.
+        assert!(flagged(
+            "Le dernier convoi a quitté jeudi la ville de Ménaka.",
+            "The last convoy arrived in the town of Menaka on Thursday."
+        ));
     }
 
     #[test]
@@ -357,6 +402,14 @@ mod tests {
             (
                 "Des renforts venus de Sikasso sont arrivés près de Kayes.",
                 "Reinforcements from Sikasso arrived close to Kayes.",
+            ),
+            (
+                "Le dernier convoi a quitté jeudi la ville de Ménaka.",
+                "The last convoy left the town of Menaka on Thursday.",
+            ),
+            (
+                "L'avion a rejoint mardi Bamako.",
+                "The plane touched down in Bamako on Tuesday.",
             ),
         ] {
             assert!(!flagged(fr, en), "{en}");

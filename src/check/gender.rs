@@ -62,6 +62,12 @@ const FEMININE_ROLES: &[&str] = &[
     "gouverneure",
     "representante",
     "adjointe",
+    "procureure",
+    "magistrate",
+    "conseillere",
+    "fondatrice",
+    "coordinatrice",
+    "inspectrice",
 ];
 
 /// Titles and role nouns that name a man by themselves.
@@ -89,6 +95,12 @@ const MASCULINE_ROLES: &[&str] = &[
     "pape",
     "representant",
     "adjoint",
+    "procureur",
+    "magistrat",
+    "conseiller",
+    "fondateur",
+    "coordinateur",
+    "inspecteur",
 ];
 
 /// Verbs after which « il » is impersonal (« il faut », « il y a ») and names no one.
@@ -440,6 +452,10 @@ mod tests {
         assert!(flagged(
             "La ministre de la Santé a présenté son plan mardi.",
             "The Minister of Health presented his plan on Tuesday."
+        ));
+        assert!(flagged(
+            "Dans son réquisitoire, la procureure a demandé dix ans de prison.",
+            "In his closing speech, the prosecutor asked for ten years in prison."
         ));
         assert!(flagged(
             "Mme Traoré a quitté le pays après sa libération.",

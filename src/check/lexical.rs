@@ -194,6 +194,9 @@ impl LexicalChecks {
             {
                 continue;
             }
+            if second_half_of_a_compound(scan, french) {
+                continue;
+            }
             if self.right_rendering_apart(scan, r, wrong) {
                 continue;
             }
@@ -303,6 +306,14 @@ fn first_of(set: &PatternSet, hits: &Hits, patterns: Option<&Vec<PatternId>>) ->
         .iter()
         .filter_map(|&p| set.find(hits, p))
         .min_by_key(|m| m.first)
+}
+
+/// « avions-cargos », « navire-hôpital »: the word after a hyphen is the second half of a
+/// compound, whose meaning is the compound's (a "cargo plane"), not the word's alone.
+fn second_half_of_a_compound(scan: &Scan, french: Match) -> bool {
+    let start = scan.source.words[french.first].orig_start;
+    let mut before = scan.pair.source.text[..start].chars().rev();
+    before.next() == Some('-') && before.next().is_some_and(char::is_alphabetic)
 }
 
 fn builtin_lexicon() -> Lexicon {

@@ -10,6 +10,7 @@ use foldhash::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 pub mod acronyms;
+mod french_forms;
 
 const EXONYMS: &str = include_str!("data/exonyms.tsv");
 const FRENCH_COMMON: &str = include_str!("data/names-fr-common.tsv");
@@ -20,6 +21,8 @@ const ENGLISH_COMMON: &str = include_str!("data/names-en-common.tsv");
 struct Exonym {
     french: Vec<String>,
     english: Vec<String>,
+    /// The first English form as written, for suggestions.
+    english_shown: String,
 }
 
 #[derive(Debug, Default)]
@@ -28,6 +31,9 @@ struct Lexicon {
     /// Folded word → exonyms with a French form containing it.
     by_french_word: HashMap<String, Vec<usize>>,
     by_english_word: HashMap<String, Vec<usize>>,
+    /// Entries below this index are places and peoples (exonyms.tsv); the glossary's
+    /// bodies and groups follow.
+    places: usize,
     french_common: HashSet<String>,
     english_common: HashSet<String>,
 }
@@ -61,12 +67,14 @@ fn lexicon() -> &'static Lexicon {
             let entry = Exonym {
                 french: forms(fr),
                 english: forms(en),
+                english_shown: en.split('|').next().unwrap_or(en).to_string(),
             };
             let index = lex.exonyms.len();
             index_words(&mut lex.by_french_word, fr, index);
             index_words(&mut lex.by_english_word, en, index);
             lex.exonyms.push(entry);
         }
+        lex.places = lex.exonyms.len();
         // The glossary's bodies and groups are names that change too: Cedeao ~ ECOWAS.
         for concept in crate::glossary::Glossary::builtin().iter() {
             let forms = |lang| concept.accepted(lang).collect::<Vec<_>>().join("|");
@@ -80,6 +88,7 @@ fn lexicon() -> &'static Lexicon {
             lex.exonyms.push(Exonym {
                 french: fr.split('|').map(fold).collect(),
                 english: en.split('|').map(fold).collect(),
+                english_shown: en.split('|').next().unwrap_or_default().to_string(),
             });
         }
         lex.french_common = data_lines(FRENCH_COMMON).map(fold).collect();
@@ -219,23 +228,28 @@ fn opens_known_name(words: &[Word], k: usize, index: &HashMap<String, Vec<usize>
     let Some(entries) = index.get(words[k].folded.trim_end_matches('\'')) else {
         return false;
     };
-    let letters = |s: &str| {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .collect::<String>()
-    };
-    // The letters of the next words, one more word each time: "cote", "cotedivoire".
+    let runs = letter_runs(words, k);
+    let exonyms = &lexicon().exonyms;
+    entries.iter().any(|&e| {
+        let mut forms = exonyms[e].french.iter().chain(&exonyms[e].english);
+        forms.any(|form| runs.contains(&letters(form)))
+    })
+}
+
+fn letters(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// The letters of the words from `k` on, one more word each time: "cote", "cotedivoire",
+/// with the index of the run's last word.
+fn letter_runs(words: &[Word], k: usize) -> Vec<String> {
     let mut runs = Vec::new();
     let mut run = String::new();
     for w in words[k..].iter().filter(|w| w.is_word()).take(6) {
         run.push_str(&letters(&w.folded));
         runs.push(run.clone());
     }
-    let exonyms = &lexicon().exonyms;
-    entries.iter().any(|&e| {
-        let mut forms = exonyms[e].french.iter().chain(&exonyms[e].english);
-        forms.any(|form| runs.contains(&letters(form)))
-    })
+    runs
 }
 
 /// Names in `words`: capitalised words (acronyms included) that do not open a sentence.
@@ -951,6 +965,7 @@ pub fn check(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
     }
     findings.extend(respelled(pair, &source_names, &target_names, &source));
     findings.extend(accents_half_dropped(pair, tokens));
+    findings.extend(french_forms::kept(pair, tokens));
     if lost.is_empty() {
         for t in extra {
             if !seen.insert(&t.folded) {
@@ -977,6 +992,15 @@ mod tests {
 
     fn rules(fr: &str, en: &str) -> Vec<String> {
         crate::check::family_rules_on("name.", fr, en)
+    }
+
+    #[test]
+    fn the_seals_of_the_justice_minister_are_no_name() {
+        assert!(rules(
+            "La garde des Sceaux, Aïssatou Ndiaye, a pris la parole.",
+            "The justice minister, Aïssatou Ndiaye, spoke."
+        )
+        .is_empty());
     }
 
     #[test]

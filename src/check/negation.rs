@@ -328,6 +328,16 @@ fn restricts(words: &[&Word], j: usize) -> bool {
     })
 }
 
+/// « n'a besoin de la tutelle de personne », « ne doit rien à personne »: a negative
+/// pronoun as the object of a preposition may stand further from its « ne » than the
+/// window allows, but then only right after « de » or « à ».
+fn distant_pronoun_negator(words: &[&Word], from: usize) -> Option<usize> {
+    (from..(from + NEGATOR_WINDOW).min(words.len())).find(|&j| {
+        matches!(words[j].folded.as_str(), "personne" | "rien")
+            && matches!(words[j - 1].folded.as_str(), "de" | "a")
+    })
+}
+
 /// Negations of a French text.
 pub fn french(words: &[Word]) -> Vec<Negation> {
     let words = words_only(words);
@@ -347,7 +357,8 @@ pub fn french(words: &[Word]) -> Vec<Negation> {
         let window = i + 1..(i + 1 + NEGATOR_WINDOW).min(words.len());
         let after = window
             .clone()
-            .find(|&j| FRENCH_NEGATORS.contains(&words[j].folded.as_str()));
+            .find(|&j| FRENCH_NEGATORS.contains(&words[j].folded.as_str()))
+            .or_else(|| distant_pronoun_negator(&words, window.end));
         let before = (i.saturating_sub(4)..i)
             .rev()
             .find(|&j| FRENCH_LEADING_NEGATORS.contains(&words[j].folded.as_str()));
@@ -924,6 +935,21 @@ mod tests {
 
     fn rules(fr: &str, en: &str) -> Vec<String> {
         crate::check::family_rules_on("negation.", fr, en)
+    }
+
+    #[test]
+    fn a_negative_pronoun_after_a_preposition_may_stand_far_from_its_ne() {
+        assert_eq!(fr("Le Tchad n'a besoin de la tutelle de personne."), 1);
+        assert!(rules(
+            "« Le Tchad n'a besoin de la tutelle de personne », a-t-il dit.",
+            "\"Chad does not need anyone's tutelage,\" he said."
+        )
+        .is_empty());
+        // Only right after « de » or « à »: « la personne » is someone.
+        assert_eq!(
+            fr("Elle est partie avant qu'il ne revienne chercher ses deux enfants au marché chez la personne."),
+            0
+        );
     }
 
     #[test]

@@ -11,6 +11,7 @@ use crate::text::token::TokenKind;
 use foldhash::HashMap;
 use std::sync::OnceLock;
 
+mod bounds;
 mod units;
 
 const NUMBER_WORDS: &str = include_str!("data/numbers.tsv");
@@ -1136,7 +1137,7 @@ fn rank_one_rendered(q: &Quantity, text: &str, english: &[Word]) -> bool {
 pub fn check(pair: &Pair, tokens: &super::Tokens) -> Vec<Finding> {
     let mut source = quantities(&tokens.source, pair.source.text, pair.source.lang);
     if pair.source.lang == "fr" {
-        count_conventional_weeks(&mut source, &tokens.source);
+        count_conventional_durations(&mut source, &tokens.source);
     }
     let target = quantities(&tokens.target, pair.target.text, pair.target.lang);
     let (source_codes, target_codes) = shared_codes(pair.source.text, pair.target.text);
@@ -1171,6 +1172,7 @@ pub fn check(pair: &Pair, tokens: &super::Tokens) -> Vec<Finding> {
     let mut findings: Vec<Finding> = changed_code(pair, tokens).into_iter().collect();
     findings.extend(units::changed_unit(pair, tokens, &source, &target));
     findings.extend(units::changed_period(pair, tokens));
+    findings.extend(bounds::changed_bounds(pair, tokens, &source, &target));
     findings.extend(french_format(pair, tokens));
     findings.extend(changed_approximation(pair, &approximations, &target));
     for q in &extra {
@@ -1246,18 +1248,20 @@ fn has_counterpart(q: &Quantity, other: &[Quantity], side: &[Quantity]) -> bool 
 }
 
 /// « huit jours » is a week and « quinze jours » a fortnight, "two weeks": French counts
-/// the days of a week inclusively.
-fn count_conventional_weeks(quantities: &mut [Quantity], words: &[Word]) {
+/// the days of a week inclusively. « 72 heures » is as often "three days".
+fn count_conventional_durations(quantities: &mut [Quantity], words: &[Word]) {
     for q in quantities.iter_mut() {
-        let weeks = match q.values.as_slice() {
-            [v] if same(*v, 8.0) => 1.0,
-            [v] if same(*v, 15.0) => 2.0,
-            _ => continue,
+        let [value] = q.values[..] else {
+            continue;
         };
         let next = words.iter().find(|w| w.start >= q.end && w.is_word());
-        if next.is_some_and(|w| matches!(w.folded.as_str(), "jours" | "jour")) {
-            q.values.extend([weeks, weeks * 7.0]);
-        }
+        let equivalents = match next.map(|w| w.folded.as_str()) {
+            Some("jours" | "jour") if same(value, 8.0) => vec![1.0, 7.0],
+            Some("jours" | "jour") if same(value, 15.0) => vec![2.0, 14.0],
+            Some("heures") if value >= 24.0 && same(value % 24.0, 0.0) => vec![value / 24.0],
+            _ => continue,
+        };
+        q.values.extend(equivalents);
     }
 }
 
@@ -1319,6 +1323,18 @@ mod tests {
 
     fn rules(fr: &str, en: &str) -> Vec<String> {
         crate::check::family_rules_on("number.", fr, en)
+    }
+
+    #[test]
+    fn hours_in_whole_days_may_be_counted_in_days() {
+        let fr = "Le gouvernement a décrété un deuil national de 72 heures.";
+        assert!(rules(
+            fr,
+            "The government declared three days of national mourning."
+        )
+        .is_empty());
+        assert!(rules(fr, "The government declared 72 hours of national mourning.").is_empty());
+        assert!(!rules(fr, "The government declared two days of national mourning.").is_empty());
     }
 
     #[test]

@@ -195,9 +195,7 @@ impl<'a> Story<'a> {
             .map(|l| {
                 maybe_woman[l]
                     || names_a_person_of_either_sex(&french[l])
-                    || english[l]
-                        .iter()
-                        .any(|w| ENGLISH_WOMEN.contains(&w.folded.as_str()))
+                    || english_names_a_woman(&english[l])
             })
             .collect();
         Story {
@@ -223,7 +221,9 @@ impl<'a> Story<'a> {
             return Some(finding(&pairs[link], &self.french, link, elle, thing, she));
         }
         let window = referent_window(&self.french, link);
-        if window.clone().any(|l| self.names_someone[l]) {
+        if (*window.start()..link).any(|l| self.names_someone[l])
+            || self.names_someone_before(link, elle)
+        {
             return None;
         }
         // A woman named earlier in the story can be taken up far from her name. Named by
@@ -239,6 +239,31 @@ impl<'a> Story<'a> {
         let thing = referent(&self.french, start, link, elle, woman_before)?;
         Some(finding(&pairs[link], &self.french, link, elle, thing, she))
     }
+}
+
+impl Story<'_> {
+    /// Whether link `link` names someone « elle » at `elle` may stand for. A subject
+    /// pronoun takes up someone named before it: a woman named after it in its own
+    /// sentence (« Elle a désigné comme émissaire l'ancienne ministre … ») is not its
+    /// referent, unless she stands in apposition to it (« Elle, la ministre, … »).
+    fn names_someone_before(&self, link: usize, elle: usize) -> bool {
+        let words = &self.french[link];
+        let apposition = words.get(elle + 1).is_some_and(|w| w.text == ",");
+        let named = if apposition {
+            words.as_slice()
+        } else {
+            &words[..elle]
+        };
+        names_a_woman(named)
+            || names_a_person_of_either_sex(named)
+            || english_names_a_woman(&self.english[link])
+    }
+}
+
+fn english_names_a_woman(words: &[Word]) -> bool {
+    words
+        .iter()
+        .any(|w| ENGLISH_WOMEN.contains(&w.folded.as_str()))
 }
 
 fn is_feminine_english_pronoun(word: &Word) -> bool {
@@ -310,6 +335,7 @@ fn may_name_a_woman(words: &[Word]) -> bool {
         }
         match title_before(words, k) {
             Some(j) if name_like(&words[j]) => false,
+            Some(j) if words[j].text == "," => !in_apposition_to_a_man(words, j),
             Some(j) => {
                 !BEFORE_A_PLACE.contains(&words[j].folded.as_str())
                     && !gender::is_masculine_title(words, j)
@@ -317,6 +343,16 @@ fn may_name_a_woman(words: &[Word]) -> bool {
             None => true,
         }
     })
+}
+
+/// « le ministre du Pétrole, Moussa Sanda »: the name after the comma at `comma` stands in
+/// apposition to a masculine title or role a few words before it, in the same clause.
+fn in_apposition_to_a_man(words: &[Word], comma: usize) -> bool {
+    const REACH: usize = 6;
+    (comma.saturating_sub(REACH)..comma)
+        .rev()
+        .take_while(|&j| words[j].is_word())
+        .any(|j| gender::is_masculine_title(words, j))
 }
 
 /// The word before word `k`, past the full stop of an abbreviated title (« M. »).
@@ -554,6 +590,26 @@ mod tests {
             "La réforme a été votée hier ; elle entrera en vigueur en mai.",
             "The reform was passed yesterday; she will come into force in May."
         ));
+    }
+
+    #[test]
+    fn a_woman_named_after_the_pronoun_or_a_man_in_apposition_leaves_the_thing() {
+        // The woman is the object of « Elle a désigné », not its referent; the man before
+        // is named in apposition to « le ministre ».
+        let fr = "Le ministre du Pétrole, Moussa Sanda, a parlé lundi. \
+                  La Communauté des États sahéliens a proposé sa médiation. \
+                  Elle a désigné comme émissaire l'ancienne ministre Aminata Ndour.";
+        let en = "Oil Minister Moussa Sanda spoke on Monday. \
+                  The Community of Sahel States offered to mediate. \
+                  She appointed former minister Aminata Ndour as envoy.";
+        assert!(flagged(fr, en));
+        // In apposition to the pronoun, she may be its referent.
+        assert!(!flagged(
+            "Elle, la ministre Aminata Ndour, a désigné un émissaire.",
+            "She, minister Aminata Ndour, appointed an envoy."
+        ));
+        let words = crate::check::words("La porte-parole, Aminata Ndour, a parlé.");
+        assert!(super::may_name_a_woman(&words));
     }
 
     #[test]

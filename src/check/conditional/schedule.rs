@@ -67,6 +67,10 @@ const SCHEDULE_CUES: &[&str] = &[
     "ajournee",
     "differe",
     "differee",
+    "retarde",
+    "retardee",
+    "retardes",
+    "retardees",
 ];
 
 /// Words that make « devait » an obligation or a constraint.
@@ -145,8 +149,14 @@ fn dates_a_plan(french: &[Word]) -> bool {
 }
 
 /// A cue of obligation, or a purpose clause (« pour obtenir », « afin de ») before
-/// « devait » that makes it what one had to do.
+/// « devait » that makes it what one had to do. A « mais » clause after « devait » tells
+/// what became of the plan: its « faute de » is why it fell through, not a constraint.
 fn makes_an_obligation(french: &[Word], devait: usize) -> bool {
+    let fate = french[devait..]
+        .iter()
+        .position(|w| w.folded == "mais")
+        .map_or(french.len(), |k| devait + k);
+    let french = &french[..fate];
     let purpose = french[..devait]
         .iter()
         .any(|w| matches!(w.folded.as_str(), "pour" | "afin"));
@@ -175,6 +185,11 @@ mod tests {
             "Le vol devait décoller le 4 mai, mais il a été annulé.",
             "The flight had to take off on May 4, but it was cancelled."
         ));
+        // What stopped the plan is no constraint on it.
+        assert!(flagged(
+            "La route devait rouvrir en juin, mais les travaux ont été retardés faute de fonds.",
+            "The road had to reopen in June, but the work was delayed for lack of funds."
+        ));
     }
 
     #[test]
@@ -183,6 +198,10 @@ mod tests {
             (
                 "Les réfugiés devaient chaque jour faire la queue mardi comme les autres jours.",
                 "Every day the refugees had to queue, on Tuesday as on other days.",
+            ),
+            (
+                "Faute de moyens, ils devaient marcher jusqu'à Gao lundi.",
+                "For lack of means, they had to walk to Gao on Monday.",
             ),
             (
                 "Il devait rembourser ses dettes.",

@@ -106,6 +106,9 @@ impl LexicalChecks {
             }
             let first = scan.source.words[french.first];
             let acronym = first.all_caps && french.first == french.last;
+            if acronym && classifies_a_kept_name(scan, *french) {
+                continue;
+            }
             // A common word ("bilan", "militaires") has many right renderings: only names,
             // acronyms and set terms are expected in a given form.
             let name = first.capitalised || french.first != french.last;
@@ -212,6 +215,17 @@ fn kept_in_a_name(scan: &Scan, wrong: Match) -> bool {
     let joined = text[first.orig_end..start.orig_start].trim().is_empty();
     let name = &text[first.orig_start..last.orig_end];
     first.capitalised && joined && scan.pair.source.text.contains(name)
+}
+
+/// « l'ONG Acled », « le parti PDCI »: an acronym that classifies the name after it, which
+/// the English keeps, may be rendered by any description ("the conflict monitor ACLED").
+fn classifies_a_kept_name(scan: &Scan, acronym: Match) -> bool {
+    let next = acronym.last + 1;
+    if !scan.source.words.get(next).is_some_and(|w| w.capitalised) {
+        return false;
+    }
+    let name = scan.source.word(next);
+    (0..scan.target.words.len()).any(|i| scan.target.word(i) == name)
 }
 
 fn same_words(a: &str, b: &str) -> bool {

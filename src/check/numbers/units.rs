@@ -192,6 +192,7 @@ pub fn changed_unit(
 /// Days in one of a unit of time.
 fn days(unit: Unit) -> Option<f64> {
     match unit {
+        Unit::Hour => Some(1.0 / 24.0),
         Unit::Day => Some(1.0),
         Unit::Week => Some(7.0),
         Unit::Month => Some(30.0),

@@ -1,0 +1,206 @@
+//! A place's French name left in the English: "refugees fleeing Darfour", "in Tombouctou".
+//! English copy has its own names for these places (Darfur, Timbuktu); the French one
+//! reads as untranslated.
+
+use super::{fold, letter_runs, letters, lexicon};
+use crate::check::{Category, Finding, Pair, Severity, Tokens, Word};
+
+pub const RULE: &str = "name.french-form";
+
+/// Findings for places the French names whose French form also stands in the English.
+pub fn kept(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
+    let words = &tokens.target;
+    let mut out = Vec::new();
+    let mut seen = Vec::new();
+    for k in 0..words.len() {
+        if !words[k].is_capitalised() || !after_a_place_word(words, k) {
+            continue;
+        }
+        let Some((entry, span)) = french_form_at(words, k) else {
+            continue;
+        };
+        if seen.contains(&entry) || !named_in(pair.source.text, entry) {
+            continue;
+        }
+        seen.push(entry);
+        out.push(finding(pair, entry, span));
+    }
+    out
+}
+
+/// The place whose French form (and none of its English ones) starts at word `k`, with
+/// the byte span of that form.
+fn french_form_at(words: &[Word], k: usize) -> Option<(usize, (usize, usize))> {
+    let lex = lexicon();
+    let entries = lex.by_french_word.get(words[k].folded.as_str())?;
+    let runs = letter_runs(words, k);
+    let ends: Vec<usize> = words[k..]
+        .iter()
+        .filter(|w| w.is_word())
+        .take(runs.len())
+        .map(|w| w.end)
+        .collect();
+    entries.iter().filter(|&&e| e < lex.places).find_map(|&e| {
+        let place = &lex.exonyms[e];
+        let english: Vec<String> = place.english.iter().map(|f| letters(f)).collect();
+        place.french.iter().find_map(|form| {
+            let form = letters(form);
+            let at = runs.iter().position(|run| *run == form)?;
+            // "Niger" is Niger in both languages; "Côte d'Ivoire" is also English;
+            // "Nigeriens" is the plural of "Nigerien".
+            let english_too = english.iter().any(|e| same_but_plural(e, &form));
+            let last = k + at;
+            let longer = words
+                .get(last + 1)
+                .is_some_and(|w| w.is_capitalised() || UNIT_NOUNS.contains(&w.folded.as_str()));
+            (!english_too && !longer && !is_acronym(&words[k]))
+                .then_some((e, (words[k].start, ends[at])))
+        })
+    })
+}
+
+/// Words after which a capitalised word names a place ("fighting in Darfour", "the
+/// Darfour region"), not a person who bears a place's name (President Hollande).
+const PLACE_WORDS: &[&str] = &[
+    "in",
+    "from",
+    "to",
+    "at",
+    "of",
+    "across",
+    "near",
+    "around",
+    "into",
+    "through",
+    "toward",
+    "towards",
+    "outside",
+    "inside",
+    "within",
+    "throughout",
+    "the",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "neighbouring",
+    "neighboring",
+];
+
+/// An administrative unit whose official name English copy keeps in French: "the Golfe
+/// district" of Lomé, "Plateaux region".
+const UNIT_NOUNS: &[&str] = &[
+    "district",
+    "prefecture",
+    "region",
+    "province",
+    "commune",
+    "department",
+    "county",
+    "canton",
+    "quarter",
+    "neighbourhood",
+    "neighborhood",
+];
+
+fn after_a_place_word(words: &[Word], k: usize) -> bool {
+    k.checked_sub(1)
+        .is_some_and(|j| PLACE_WORDS.contains(&words[j].folded.as_str()))
+}
+
+fn is_acronym(word: &Word) -> bool {
+    word.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !word.text.chars().any(char::is_lowercase)
+}
+
+fn same_but_plural(a: &str, b: &str) -> bool {
+    a.trim_end_matches('s') == b.trim_end_matches('s')
+}
+
+/// Whether the French text names place `entry` in one of its French forms.
+fn named_in(french: &str, entry: usize) -> bool {
+    let folded = letters_with_spaces(&fold(french));
+    lexicon().exonyms[entry]
+        .french
+        .iter()
+        .any(|form| contains_words(&folded, &letters_with_spaces(form)))
+}
+
+fn letters_with_spaces(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether the words of `phrase` stand in `haystack` (both single-spaced words).
+fn contains_words(haystack: &str, phrase: &str) -> bool {
+    !phrase.is_empty() && format!(" {haystack} ").contains(&format!(" {phrase} "))
+}
+
+fn finding(pair: &Pair, entry: usize, (start, end): (usize, usize)) -> Finding {
+    let english = &lexicon().exonyms[entry].english_shown;
+    let kept = &pair.target.text[start..end];
+    Finding::new(
+        RULE,
+        Category::Name,
+        Severity::Warning,
+        None,
+        Some(pair.target.span(start, end)),
+        format!("« {kept} » is the French name of the place; English writes “{english}”"),
+    )
+    .suggest(english)
+}
+
+#[cfg(test)]
+mod tests {
+    fn flagged(fr: &str, en: &str) -> bool {
+        crate::check::fires(super::RULE, fr, en)
+    }
+
+    #[test]
+    fn a_place_left_in_its_french_form_is_flagged() {
+        assert!(flagged(
+            "Des réfugiés fuient les combats au Darfour.",
+            "Refugees are fleeing the fighting in Darfour."
+        ));
+        assert!(flagged(
+            "Le convoi est arrivé à Tombouctou.",
+            "The convoy arrived in Tombouctou."
+        ));
+    }
+
+    #[test]
+    fn english_forms_people_and_local_units_stay_silent() {
+        for (fr, en) in [
+            (
+                "Des réfugiés fuient les combats au Darfour.",
+                "Refugees are fleeing the fighting in Darfur.",
+            ),
+            // A man who bears a place's name; a place name inside a longer name.
+            (
+                "Le président Hollande s'est rendu à Bamako.",
+                "President Hollande travelled to Bamako.",
+            ),
+            (
+                "Le magazine Jeune Afrique a publié l'entretien.",
+                "The magazine Jeune Afrique published the interview.",
+            ),
+            // The official name of an administrative unit.
+            (
+                "Les cas ont été recensés dans le district du Golfe.",
+                "The cases were recorded in the Golfe district.",
+            ),
+            // An English form that is the French one in the plural.
+            (
+                "Des Nigériens ont manifesté à Niamey.",
+                "Nigeriens demonstrated in Niamey.",
+            ),
+        ] {
+            assert!(!flagged(fr, en), "{en}");
+        }
+    }
+}
