@@ -193,6 +193,12 @@ pub(super) fn is_content(word: &Word, stop: Option<&foldhash::HashSet<&str>>) ->
 }
 
 /// A French content word with what it may be rendered by, computed once per word.
+/// Whether the core dictionary knows English equivalents of a French word: a word a
+/// translation would almost surely show.
+pub(super) fn has_equivalent(word: &Word) -> bool {
+    word.kind == TokenKind::Word && !dictionary().equivalents(&word.folded).is_empty()
+}
+
 struct FrenchWord<'w> {
     word: &'w Word<'w>,
     digits: String,

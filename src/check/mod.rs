@@ -290,6 +290,7 @@ impl Checker {
         let correspondence = adequacy::Correspondence::of(&tokens);
         findings.extend(omission::check(pair, &tokens));
         findings.extend(omission::added_appositions(pair, &tokens, &correspondence));
+        findings.extend(omission::clause::check(pair, &tokens, &correspondence));
         findings.extend(numbers::check(pair, &tokens));
         findings.extend(dates::check(pair, &tokens));
         findings.extend(direction::check(pair, &tokens));

@@ -2,6 +2,8 @@
 //! segment with no French (0-1 link), links whose English is far shorter or longer
 //! than the French warrants, and an apposition the English adds to a name.
 
+pub mod clause;
+
 use super::adequacy::{is_content, Correspondence};
 use super::{Category, Finding, Pair, Severity, Tokens, Word};
 use crate::text::lang::stop_words;

@@ -2,7 +2,7 @@
 //! English copy has its own names for these places (Darfur, Timbuktu); the French one
 //! reads as untranslated.
 
-use super::{fold, letter_runs, letters, lexicon};
+use super::{letter_runs, letters, lexicon};
 use crate::check::{Category, Finding, Pair, Severity, Tokens, Word};
 
 pub const RULE: &str = "name.french-form";
@@ -13,26 +13,71 @@ pub fn kept(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut seen = Vec::new();
     for k in 0..words.len() {
-        if !words[k].is_capitalised() || !after_a_place_word(words, k) {
+        if !words[k].is_capitalised()
+            || inside_a_longer_name(words, k)
+            || quoted(pair.target.text, words[k].start)
+        {
             continue;
         }
         let Some((entry, span)) = french_form_at(words, k) else {
             continue;
         };
-        if seen.contains(&entry) || !named_in(pair.source.text, entry) {
+        if seen.contains(&entry) {
             continue;
         }
-        seen.push(entry);
-        out.push(finding(pair, entry, span));
+        // A place, not a person or a title that bears its name: the French gives it an
+        // article or a preposition (« le Maroc », « au Caire »), or the English a word
+        // of place ("in", "from", "the").
+        let Some(as_place) = french_mention(&tokens.source, entry) else {
+            continue;
+        };
+        if as_place || after_a_place_word(words, k) {
+            seen.push(entry);
+            out.push(finding(pair, entry, span));
+        }
     }
     out
+}
+
+/// Whether byte `at` of the English stands inside quotation marks: a title or a slogan
+/// kept in French ("Le Chemin de Damas"), or words quoted as the French has them.
+fn quoted(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    let straight = before.matches('"').count() % 2 == 1;
+    let curly = before.rfind('“') > before.rfind('”');
+    straight || curly
+}
+
+/// French articles that open some names of places (Le Caire, La Haye).
+fn is_article(folded: &str) -> bool {
+    matches!(folded, "le" | "la" | "les" | "l'" | "l’")
+}
+
+/// The exonyms whose French form may start at word `k`: its own, or past an article.
+fn candidates(words: &[Word], k: usize) -> Option<&'static Vec<usize>> {
+    let index = &lexicon().by_french_word;
+    let key = if is_article(&words[k].folded) {
+        words.get(k + 1)?
+    } else {
+        &words[k]
+    };
+    index.get(key.folded.as_str())
+}
+
+/// The letters of a French form with and without its article: "lecaire", "caire".
+fn form_letters(form: &str) -> [String; 2] {
+    let bare = form
+        .split_once(' ')
+        .filter(|(article, _)| is_article(article))
+        .map_or(form, |(_, rest)| rest);
+    [letters(form), letters(bare)]
 }
 
 /// The place whose French form (and none of its English ones) starts at word `k`, with
 /// the byte span of that form.
 fn french_form_at(words: &[Word], k: usize) -> Option<(usize, (usize, usize))> {
     let lex = lexicon();
-    let entries = lex.by_french_word.get(words[k].folded.as_str())?;
+    let entries = candidates(words, k)?;
     let runs = letter_runs(words, k);
     let ends: Vec<usize> = words[k..]
         .iter()
@@ -56,6 +101,50 @@ fn french_form_at(words: &[Word], k: usize) -> Option<(usize, (usize, usize))> {
             (!english_too && !longer && !is_acronym(&words[k]))
                 .then_some((e, (words[k].start, ends[at])))
         })
+    })
+}
+
+/// Whether the French names place `entry` in one of its French forms: `None` if not,
+/// `Some(true)` if after an article or a preposition of place (« au Maroc »).
+fn french_mention(words: &[Word], entry: usize) -> Option<bool> {
+    let forms: Vec<[String; 2]> = lexicon().exonyms[entry]
+        .french
+        .iter()
+        .map(|f| form_letters(f))
+        .collect();
+    let mut named = None;
+    for k in 0..words.len() {
+        if !candidates(words, k).is_some_and(|c| c.contains(&entry)) {
+            continue;
+        }
+        let runs = letter_runs(words, k);
+        if !forms.iter().flatten().any(|f| runs.contains(f)) {
+            continue;
+        }
+        let marked = k
+            .checked_sub(1)
+            .is_some_and(|j| FRENCH_PLACE_MARKERS.contains(&words[j].folded.as_str()));
+        let marked = marked || is_article(&words[k].folded);
+        named = Some(named.unwrap_or(false) || marked);
+    }
+    named
+}
+
+/// French words before the name of a place.
+const FRENCH_PLACE_MARKERS: &[&str] = &[
+    "le", "la", "les", "l'", "l’", "au", "aux", "en", "a", "de", "du", "d'", "d’", "vers",
+    "depuis", "pour",
+];
+
+/// The capitalised word before `k` makes it part of a longer name (Air Algérie, Mr
+/// Damas), unless that word is a word of place opening the sentence ("In Tombouctou").
+fn inside_a_longer_name(words: &[Word], k: usize) -> bool {
+    k.checked_sub(1).is_some_and(|j| {
+        let previous = &words[j];
+        previous.is_word()
+            && previous.is_capitalised()
+            && !PLACE_WORDS.contains(&previous.folded.as_str())
+            && !is_article(&previous.folded)
     })
 }
 
@@ -116,29 +205,6 @@ fn is_acronym(word: &Word) -> bool {
 
 fn same_but_plural(a: &str, b: &str) -> bool {
     a.trim_end_matches('s') == b.trim_end_matches('s')
-}
-
-/// Whether the French text names place `entry` in one of its French forms.
-fn named_in(french: &str, entry: usize) -> bool {
-    let folded = letters_with_spaces(&fold(french));
-    lexicon().exonyms[entry]
-        .french
-        .iter()
-        .any(|form| contains_words(&folded, &letters_with_spaces(form)))
-}
-
-fn letters_with_spaces(s: &str) -> String {
-    s.chars()
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// Whether the words of `phrase` stand in `haystack` (both single-spaced words).
-fn contains_words(haystack: &str, phrase: &str) -> bool {
-    !phrase.is_empty() && format!(" {haystack} ").contains(&format!(" {phrase} "))
 }
 
 fn finding(pair: &Pair, entry: usize, (start, end): (usize, usize)) -> Finding {

@@ -106,22 +106,70 @@ const ENGLISH: &[(&[&str], Bound)] = &[
     (&["estimated"], Bound::About),
 ];
 
-/// The bound of the figure starting at byte `start`, with the byte span of its words.
-fn bound_before(
-    words: &[Word],
-    start: usize,
-    table: &[(&[&str], Bound)],
-) -> Option<(Bound, usize, usize)> {
-    let before: Vec<&Word> = words.iter().filter(|w| w.end <= start).collect();
-    table.iter().find_map(|(phrase, bound)| {
-        let at = before.len().checked_sub(phrase.len())?;
-        let tail = &before[at..];
-        let same = tail
+/// Bounds that follow their figure, past a unit (« quinze jours au plus », "300 or
+/// more").
+const FRENCH_AFTER: &[(&[&str], Bound)] = &[
+    (&["au", "plus"], Bound::Below),
+    (&["au", "maximum"], Bound::Below),
+    (&["au", "moins"], Bound::Above),
+    (&["environ"], Bound::About),
+];
+const ENGLISH_AFTER: &[(&[&str], Bound)] = &[
+    (&["or", "more"], Bound::Above),
+    (&["at", "least"], Bound::Above),
+    (&["or", "less"], Bound::Below),
+    (&["or", "fewer"], Bound::Below),
+    (&["at", "most"], Bound::Below),
+    (&["or", "so"], Bound::About),
+];
+
+/// Articles between a bound and a fraction: « plus d'un tiers », "less than a third".
+const ARTICLES: &[&str] = &["la", "le", "l'", "un", "une", "a", "an", "the"];
+
+fn same_words(words: &[&Word], phrase: &[&str]) -> bool {
+    words.len() == phrase.len()
+        && words
             .iter()
-            .zip(phrase.iter())
-            .all(|(w, p)| w.folded.replace('’', "'") == *p);
-        same.then(|| (*bound, tail[0].start, tail[tail.len() - 1].end))
-    })
+            .zip(phrase)
+            .all(|(w, p)| w.folded.replace('’', "'") == *p)
+}
+
+/// The bound of the figure at bytes `start..end`, before it (past an article) or after
+/// it (past one word, its unit), with the byte span of the bound's words.
+fn bound_of(
+    words: &[Word],
+    (start, end): (usize, usize),
+    before_table: &[(&[&str], Bound)],
+    after_table: &[(&[&str], Bound)],
+) -> Option<(Bound, usize, usize)> {
+    let mut before: Vec<&Word> = words.iter().filter(|w| w.end <= start).collect();
+    let article = before.len() >= 2
+        && ARTICLES.contains(&before[before.len() - 1].folded.as_str())
+        && before_table.iter().all(|(p, _)| !ends_with(&before, p));
+    if article {
+        before.pop();
+    }
+    let span = |w: &[&Word]| (w[0].start, w[w.len() - 1].end);
+    let preceding = before_table.iter().find_map(|(phrase, bound)| {
+        ends_with(&before, phrase).then(|| {
+            let (s, e) = span(&before[before.len() - phrase.len()..]);
+            (*bound, s, e)
+        })
+    });
+    let after: Vec<&Word> = words.iter().filter(|w| w.start >= end).take(4).collect();
+    let following = || {
+        after_table.iter().find_map(|(phrase, bound)| {
+            (0..=1).find_map(|skip| {
+                let words = after.get(skip..skip + phrase.len())?;
+                same_words(words, phrase).then(|| (*bound, span(words).0, span(words).1))
+            })
+        })
+    };
+    preceding.or_else(following)
+}
+
+fn ends_with(words: &[&Word], phrase: &[&str]) -> bool {
+    words.len() >= phrase.len() && same_words(&words[words.len() - phrase.len()..], phrase)
 }
 
 /// Findings for figures whose French and English bounds contradict each other.
@@ -133,12 +181,14 @@ pub fn changed_bounds(
 ) -> Vec<Finding> {
     let mut out = Vec::new();
     for q in source {
-        let Some((french, fs, fe)) = bound_before(&tokens.source, q.start, FRENCH) else {
+        let figure = (q.start, q.end);
+        let Some((french, fs, fe)) = bound_of(&tokens.source, figure, FRENCH, FRENCH_AFTER) else {
             continue;
         };
         let english = target.iter().filter(|o| o.matches(q)).find_map(|o| {
-            let (bound, start, _) = bound_before(&tokens.target, o.start, ENGLISH)?;
-            Some((bound, start, o.end))
+            let figure = (o.start, o.end);
+            let (bound, start, end) = bound_of(&tokens.target, figure, ENGLISH, ENGLISH_AFTER)?;
+            Some((bound, start.min(o.start), end.max(o.end)))
         });
         let Some((english, es, ee)) = english else {
             continue;
@@ -146,13 +196,14 @@ pub fn changed_bounds(
         let Some(severity) = Bound::conflict(french, english) else {
             continue;
         };
-        let (fr, en) = (&pair.source.text[fs..q.end], &pair.target.text[es..ee]);
+        let (fs, fe) = (fs.min(q.start), fe.max(q.end));
+        let (fr, en) = (&pair.source.text[fs..fe], &pair.target.text[es..ee]);
         out.push(
             Finding::new(
                 RULE,
                 Category::Number,
                 severity,
-                Some(pair.source.span(fs, fe.max(q.end))),
+                Some(pair.source.span(fs, fe)),
                 Some(pair.target.span(es, ee)),
                 format!(
                     "« {fr} » in the French is not “{en}” in the English: the figure's bound \
@@ -181,6 +232,17 @@ mod tests {
         let fr = "Près de 300 soldats ont quitté la base.";
         assert_eq!(
             bound_rules(fr, "More than 300 soldiers left the base."),
+            [super::RULE]
+        );
+        // A fraction after an article; a bound after its figure and unit.
+        let fr = "Plus d'un tiers des habitants ont fui.";
+        assert_eq!(
+            bound_rules(fr, "Less than a third of the inhabitants have fled."),
+            [super::RULE]
+        );
+        let fr = "Le couvre-feu durera quinze jours au plus.";
+        assert_eq!(
+            bound_rules(fr, "The curfew will last at least fifteen days."),
             [super::RULE]
         );
         // « pas moins de » is at least: "under" turns it round.
@@ -213,6 +275,14 @@ mod tests {
             (
                 "Pas moins de 40 villages ont été touchés.",
                 "No fewer than 40 villages were affected.",
+            ),
+            (
+                "Le couvre-feu durera quinze jours au plus.",
+                "The curfew will last fifteen days at most.",
+            ),
+            (
+                "Plus d'un tiers des habitants ont fui.",
+                "Over a third of the inhabitants have fled.",
             ),
             // A bound the English leaves out is the number check's business, not this one.
             (
