@@ -176,6 +176,8 @@ const FLOORS: &[(&str, f64)] = &[
     ("round26", 0.91),
     ("round27", 0.83),
     ("round28", 0.87),
+    ("round29", 0.58),
+    ("round30", 0.75),
 ];
 
 #[test]

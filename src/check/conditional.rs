@@ -274,34 +274,58 @@ const ENGLISH_POSSIBILITY: &[&str] = &[
 ];
 
 fn possibility_as_certainty(pair: &Pair, tokens: &Tokens) -> Option<Finding> {
-    let fr = tokens
+    let at = tokens
         .source
         .iter()
-        .find(|w| POSSIBILITY.contains(&w.folded.as_str()))?;
+        .position(|w| POSSIBILITY.contains(&w.folded.as_str()))?;
+    let fr = &tokens.source[at];
     let english = &tokens.target;
-    let will = english
-        .iter()
-        .find(|w| matches!(w.folded.as_str(), "will" | "'ll" | "’ll" | "shall"))?;
     if english
         .iter()
         .any(|w| ENGLISH_POSSIBILITY.contains(&w.folded.as_str()))
     {
         return None;
     }
+    let will = english
+        .iter()
+        .find(|w| matches!(w.folded.as_str(), "will" | "'ll" | "’ll" | "shall"));
+    let (target, made) = match will {
+        Some(will) => (
+            Some(pair.target.span(will.start, will.end)),
+            format!("« {} »", will.text),
+        ),
+        // « pourrait être l'œuvre de » rendered "was the work of": a hypothesis about
+        // what is or was, stated as plain fact.
+        None if supposes_a_state(&tokens.source, at) && !is_hedged(english) => (
+            pair.target_if_single_sentence(),
+            "the English, with no may or could,".to_string(),
+        ),
+        None => return None,
+    };
     Some(
         Finding::new(
             RULE_CERTAINTY,
             Category::Mistranslation,
             Severity::Warning,
             Some(pair.source.span(fr.start, fr.end)),
-            Some(pair.target.span(will.start, will.end)),
+            target,
             format!(
-                "« {} » is a possibility (could, may); « {} » makes it a certainty",
-                fr.text, will.text
+                "« {} » is a possibility (could, may); {made} makes it a certainty",
+                fr.text
             ),
         )
         .suggest("could, may"),
     )
+}
+
+/// « pourrait être », « pourraient avoir » : a supposition about a state or a past event.
+fn supposes_a_state(french: &[Word], at: usize) -> bool {
+    let next = |k: usize| french.get(k).map(|w| w.folded.as_str());
+    let verb = match next(at + 1) {
+        Some(adverb) if adverb.ends_with("ment") => next(at + 2),
+        other => other,
+    };
+    matches!(verb, Some("etre" | "avoir"))
 }
 
 /// « sera », « aura » (a plain future) rendered "could", "may", "might": a certainty made
@@ -803,6 +827,18 @@ mod tests {
         ));
         assert!(!certain(
             "Chad and the Central African Republic may also be affected."
+        ));
+        // A supposition about what happened, stated as plain fact.
+        let fr = "L'attaque pourrait être l'œuvre du GSIM, selon une source sécuritaire.";
+        let certain = |en: &str| crate::check::fires(super::RULE_CERTAINTY, fr, en);
+        assert!(certain(
+            "The attack was the work of JNIM, a security source said."
+        ));
+        assert!(!certain(
+            "The attack may have been the work of JNIM, a security source said."
+        ));
+        assert!(!certain(
+            "The attack was probably the work of JNIM, a security source said."
         ));
     }
 }

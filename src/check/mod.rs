@@ -384,6 +384,7 @@ pub fn check_documents(
     for (link, finding) in checker.document.check(&pairs) {
         per_link[link].push(finding);
     }
+    names::soften_names_given_earlier(&pairs, &mut per_link);
     for link_findings in &mut per_link {
         link_findings.sort_by_key(position_key);
     }

@@ -120,6 +120,41 @@ pub(super) fn same_name(french: &str, english: &str) -> bool {
     }
 }
 
+/// A name missing from one English sentence that an earlier English sentence of the
+/// document gives already ("Ivory Coast's cocoa council … The world's top producer"): the
+/// translator refers to it another way, which is worth a note, not a warning.
+pub(super) fn soften_names_given_earlier(pairs: &[Pair], per_link: &mut [Vec<Finding>]) {
+    let mut english: Vec<Option<Vec<String>>> = vec![None; pairs.len()];
+    for (link, findings) in per_link.iter_mut().enumerate() {
+        for finding in findings {
+            if finding.rule != "name.missing" || finding.severity != Severity::Warning {
+                continue;
+            }
+            let Some(name) = finding.source.as_ref().map(|s| fold(&s.text)) else {
+                continue;
+            };
+            let given = (0..link).any(|earlier| {
+                english[earlier]
+                    .get_or_insert_with(|| {
+                        super::words(pairs[earlier].target.text)
+                            .iter()
+                            .filter(|w| w.is_word() && w.is_capitalised())
+                            .map(|w| w.folded.trim_end_matches("'s").to_string())
+                            .collect()
+                    })
+                    .iter()
+                    .any(|word| same_name(&name, word))
+            });
+            if given {
+                finding.severity = Severity::Info;
+                finding
+                    .message
+                    .push_str(", which an earlier English sentence names");
+            }
+        }
+    }
+}
+
 /// A capitalised word (or hyphen part) that reads as a name.
 #[derive(Debug, Clone)]
 struct Name {

@@ -1160,7 +1160,10 @@ pub fn check(pair: &Pair, tokens: &super::Tokens) -> Vec<Finding> {
                 && !rank_one_rendered(q, pair.source.text, &tokens.target)
         })
         .collect();
-    let extra = unmatched(&target, &source, &target_codes);
+    let extra: Vec<Quantity> = unmatched(&target, &source, &target_codes)
+        .into_iter()
+        .filter(|q| !converted_in_parentheses(q, pair.target.text))
+        .collect();
     // « une quinzaine » never alarms alone, but beside an English figure it does not match
     // ("about fifty") it is the figure that was changed.
     let approximations: Vec<Quantity> = source
@@ -1234,6 +1237,42 @@ pub fn check(pair: &Pair, tokens: &super::Tokens) -> Vec<Finding> {
         }
     }
     findings
+}
+
+/// Imperial units English copy adds after a metric figure: "450 kilometres (280 miles)".
+const IMPERIAL_UNITS: &[&str] = &[
+    "mile",
+    "miles",
+    "foot",
+    "feet",
+    "yard",
+    "yards",
+    "inch",
+    "inches",
+    "pound",
+    "pounds",
+    "lb",
+    "lbs",
+    "ounce",
+    "ounces",
+    "acre",
+    "acres",
+    "gallon",
+    "gallons",
+    "square",
+    "°f",
+    "fahrenheit",
+];
+
+/// An English figure in parentheses with an imperial unit: the translator's conversion
+/// of the figure before it, not a figure of its own.
+fn converted_in_parentheses(q: &Quantity, text: &str) -> bool {
+    let opened = text[..q.start].trim_end().ends_with('(');
+    let unit = text[q.end..]
+        .split(|c: char| c.is_whitespace() || c == ')')
+        .find(|w| !w.is_empty())
+        .is_some_and(|w| IMPERIAL_UNITS.contains(&w.to_lowercase().as_str()));
+    opened && unit
 }
 
 /// `q` stands for some figure of `other`. An approximation that has its own counterpart
@@ -1323,6 +1362,23 @@ mod tests {
 
     fn rules(fr: &str, en: &str) -> Vec<String> {
         crate::check::family_rules_on("number.", fr, en)
+    }
+
+    #[test]
+    fn an_imperial_conversion_in_parentheses_is_no_figure_of_its_own() {
+        let fr = "Le convoi a parcouru quelque 450 kilomètres en dix jours.";
+        assert!(rules(
+            fr,
+            "The convoy covered some 450 kilometres (280 miles) in ten days."
+        )
+        .is_empty());
+        assert_eq!(
+            rules(
+                fr,
+                "The convoy covered some 450 kilometres and 280 miles in ten days."
+            ),
+            ["number.added"]
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! (just short of 300) is not "more than 300". The figures agree, so the number check is
 //! silent; the words that bound them point the other way.
 
-use super::Quantity;
+use super::{Precision, Quantity};
 use crate::check::{Category, Finding, Pair, Severity, Word};
 
 pub const RULE: &str = "number.bound";
@@ -182,10 +182,18 @@ pub fn changed_bounds(
     let mut out = Vec::new();
     for q in source {
         let figure = (q.start, q.end);
-        let Some((french, fs, fe)) = bound_of(&tokens.source, figure, FRENCH, FRENCH_AFTER) else {
+        let worded = bound_of(&tokens.source, figure, FRENCH, FRENCH_AFTER);
+        // « une centaine » is about a hundred by itself, and only its own round figure
+        // renders it ("more than 100"), not a precise count of its order beside it.
+        let approximate =
+            (q.precision == Precision::About).then_some((Bound::About, q.start, q.end));
+        let Some((french, fs, fe)) = worded.or(approximate) else {
             continue;
         };
-        let english = target.iter().filter(|o| o.matches(q)).find_map(|o| {
+        let renders = |o: &&Quantity| {
+            o.matches(q) && (worded.is_some() || o.values.iter().any(|v| q.values.contains(v)))
+        };
+        let english = target.iter().filter(renders).find_map(|o| {
             let figure = (o.start, o.end);
             let (bound, start, end) = bound_of(&tokens.target, figure, ENGLISH, ENGLISH_AFTER)?;
             Some((bound, start.min(o.start), end.max(o.end)))
@@ -245,6 +253,13 @@ mod tests {
             bound_rules(fr, "The curfew will last at least fifteen days."),
             [super::RULE]
         );
+        // « une centaine » is an approximation: "more than 100" makes it a limit.
+        let fr = "Une centaine de camions attendent à la frontière.";
+        assert_eq!(
+            bound_rules(fr, "More than 100 trucks are waiting at the border."),
+            [super::RULE]
+        );
+        assert!(bound_rules(fr, "Around 100 trucks are waiting at the border.").is_empty());
         // « pas moins de » is at least: "under" turns it round.
         let fr = "Pas moins de 40 villages ont été touchés.";
         assert_eq!(

@@ -149,7 +149,8 @@ pub fn changed_unit(
             .any(|s| s != q && s.matches(english) && french_unit(s) == Some(unit))
     };
     source.iter().find_map(|q| {
-        if q.strength == super::Strength::Weak {
+        // « un » is weak evidence; « une trentaine » is a figure like any other.
+        if q.strength == super::Strength::Weak && q.precision == super::Precision::Exact {
             return None;
         }
         let unit = french_unit(q)?;
@@ -368,6 +369,10 @@ mod tests {
             (
                 "Les distributions reprendront dès le mois prochain.",
                 "Distributions will resume from next week.",
+            ),
+            (
+                "Les blessés ont été évacués vers Dapaong, à une trentaine de kilomètres.",
+                "The wounded were evacuated to Dapaong, some 30 miles away.",
             ),
         ] {
             assert_eq!(rules(fr, en), ["number.unit"], "{en}");
