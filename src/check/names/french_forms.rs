@@ -13,16 +13,13 @@ pub fn kept(pair: &Pair, tokens: &Tokens) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut seen = Vec::new();
     for k in 0..words.len() {
-        if !words[k].is_capitalised()
-            || inside_a_longer_name(words, k)
-            || quoted(pair.target.text, words[k].start)
-        {
+        if !words[k].is_capitalised() || inside_a_longer_name(words, k) {
             continue;
         }
         let Some((entry, span)) = french_form_at(words, k) else {
             continue;
         };
-        if seen.contains(&entry) {
+        if seen.contains(&entry) || quoted(pair.target.text, words[k].start) {
             continue;
         }
         // A place, not a person or a title that bears its name: the French gives it an

@@ -56,6 +56,12 @@ fn clauses(words: &[Word]) -> Vec<std::ops::Range<usize>> {
 }
 
 pub fn check(pair: &Pair, tokens: &Tokens, correspondence: &Correspondence) -> Option<Finding> {
+    // A clause of four words, none found, beside six found: at least ten content words.
+    if correspondence.content < MIN_CLAUSE_WORDS + MIN_REST_WORDS
+        || correspondence.matched.len() + MIN_CLAUSE_WORDS > correspondence.content
+    {
+        return None;
+    }
     let words = &tokens.source;
     let stop = stop_words("fr");
     let matched: Vec<usize> = correspondence.matched.iter().map(|&(i, _)| i).collect();
@@ -68,14 +74,14 @@ pub fn check(pair: &Pair, tokens: &Tokens, correspondence: &Correspondence) -> O
             .copied()
             .filter(|i| clause.contains(i))
             .collect();
-        let anchors = inside.iter().filter(|&&i| is_anchor(&words[i])).count();
         let rest = content.len() - inside.len();
-        let rest_matched = matched.iter().filter(|i| !clause.contains(i)).count();
+        let rest_matched = || matched.iter().filter(|i| !clause.contains(i)).count();
+        // Cheapest tests first: most clauses have a matched word.
         inside.len() >= MIN_CLAUSE_WORDS
-            && anchors >= MIN_ANCHORS
-            && !inside.iter().any(|i| matched.contains(i))
             && rest >= MIN_REST_WORDS
-            && rest_matched as f64 >= MIN_REST_SHARE * rest as f64
+            && !inside.iter().any(|i| matched.contains(i))
+            && rest_matched() as f64 >= MIN_REST_SHARE * rest as f64
+            && inside.iter().filter(|&&i| is_anchor(&words[i])).count() >= MIN_ANCHORS
     })?;
     let (start, end) = (words[lost.start].start, words[lost.end - 1].end);
     Some(Finding::new(
