@@ -180,6 +180,12 @@ impl Word<'_> {
     pub fn is_capitalised(&self) -> bool {
         self.text.chars().next().is_some_and(char::is_uppercase)
     }
+
+    /// Two letters or more, none lower case: "GSIM", "RDC".
+    pub fn is_acronym(&self) -> bool {
+        self.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !self.text.chars().any(char::is_lowercase)
+    }
 }
 
 /// Tokens of a text with folded forms.

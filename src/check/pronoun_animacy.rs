@@ -323,7 +323,7 @@ fn names_a_person_of_either_sex(words: &[Word]) -> bool {
 fn may_name_a_woman(words: &[Word]) -> bool {
     (0..words.len().saturating_sub(1)).any(|k| {
         let (first, second) = (&words[k], &words[k + 1]);
-        let name_like = |w: &Word| w.is_word() && w.is_capitalised() && !is_acronym(w);
+        let name_like = |w: &Word| w.is_word() && w.is_capitalised() && !w.is_acronym();
         if EPICENE_TITLES.contains(&first.folded.as_str()) && name_like(second) {
             return true;
         }
@@ -362,11 +362,6 @@ fn title_before(words: &[Word], k: usize) -> Option<usize> {
         return j.checked_sub(1);
     }
     Some(j)
-}
-
-fn is_acronym(word: &Word) -> bool {
-    word.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && word.text.chars().all(|c| !c.is_lowercase())
 }
 
 fn is_determiner(folded: &str) -> bool {

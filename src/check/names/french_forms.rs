@@ -95,7 +95,7 @@ fn french_form_at(words: &[Word], k: usize) -> Option<(usize, (usize, usize))> {
             let longer = words
                 .get(last + 1)
                 .is_some_and(|w| w.is_capitalised() || UNIT_NOUNS.contains(&w.folded.as_str()));
-            (!english_too && !longer && !is_acronym(&words[k]))
+            (!english_too && !longer && !words[k].is_acronym())
                 .then_some((e, (words[k].start, ends[at])))
         })
     })
@@ -193,11 +193,6 @@ const UNIT_NOUNS: &[&str] = &[
 fn after_a_place_word(words: &[Word], k: usize) -> bool {
     k.checked_sub(1)
         .is_some_and(|j| PLACE_WORDS.contains(&words[j].folded.as_str()))
-}
-
-fn is_acronym(word: &Word) -> bool {
-    word.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && !word.text.chars().any(char::is_lowercase)
 }
 
 fn same_but_plural(a: &str, b: &str) -> bool {
